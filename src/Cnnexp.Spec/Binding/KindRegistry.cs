@@ -1,0 +1,72 @@
+using System.Reflection;
+using Cnnexp.Spec.Yaml;
+
+namespace Cnnexp.Spec.Binding;
+
+/// <summary>One registered kind: YAML name, record type, description.</summary>
+public sealed record KindInfo(string Name, Type Type, string Description);
+
+/// <summary>
+/// Maps YAML names to the records of one family (layers or transforms) and binds lists written
+/// as <c>- relu</c>, <c>- relu: {}</c> or <c>- conv2d: { out: 8, kernel: 3 }</c>.
+/// </summary>
+public sealed class KindRegistry<TBase> where TBase : SpecNode
+{
+    readonly Dictionary<string, KindInfo> byName;
+    readonly string family;
+
+    public KindRegistry(string family, Assembly assembly)
+    {
+        this.family = family;
+        byName = assembly.GetTypes()
+            .Where(t => typeof(TBase).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (t, a: t.GetCustomAttribute<KindAttribute>()))
+            .Where(x => x.a is not null)
+            .ToDictionary(x => x.a!.Name, x => new KindInfo(x.a!.Name, x.t, x.a.Description));
+    }
+
+    public IReadOnlyCollection<KindInfo> All => byName.Values.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+
+    public KindInfo? Find(string name) => byName.GetValueOrDefault(name);
+
+    public static string NameOf(Type t) => t.GetCustomAttribute<KindAttribute>()?.Name ?? Naming.SnakeCase(t.Name);
+
+    public IReadOnlyList<TBase> BindList(YNode node, string path, Binder binder)
+    {
+        var result = new List<TBase>();
+        if (node is not YSeq seq)
+        {
+            binder.Diagnostics.Error("wrong-type", $"`{path}` must be a list of {family}s, not {node.Describe()}", node.Where,
+                $"write one {family} per line, e.g. `- relu`");
+            return result;
+        }
+        for (int i = 0; i < seq.Items.Count; i++)
+            if (BindOne(seq.Items[i], $"{path}[{i}]", binder) is { } item) result.Add(item);
+        return result;
+    }
+
+    public TBase? BindOne(YNode node, string path, Binder binder)
+    {
+        YScalar? nameNode; YNode? args;
+        switch (node)
+        {
+            case YScalar s: (nameNode, args) = (s, null); break;
+            case YMap { Entries.Count: 1 } m: (nameNode, args) = (m.Entries[0].Key, m.Entries[0].Value); break;
+            default:
+                binder.Diagnostics.Error("wrong-type", $"`{path}` must name one {family}, not {node.Describe()}", node.Where,
+                    $"write `- name` or `- name: {{ key: value }}`, one {family} per list item");
+                return null;
+        }
+        var kind = Find(nameNode.Value);
+        if (kind is null)
+        {
+            binder.Diagnostics.Error($"unknown-{family}", $"unknown {family} `{nameNode.Value}`", nameNode.Where,
+                Suggest.DidYouMean(nameNode.Value, byName.Keys));
+            return null;
+        }
+        if (args is null || args is YScalar { IsNull: true })
+            args = new YMap([], nameNode.Where);
+        var bound = (TBase)binder.BindObject(kind.Type, args, $"{path}.{kind.Name}");
+        return bound with { Where = nameNode.Where };
+    }
+}

@@ -1,0 +1,19 @@
+using Cnnexp.Spec.Binding;
+
+namespace Cnnexp.Spec.Model;
+
+[Section("An experiment: data, models (variants) trained under the same settings and seeds, and figures.")]
+public sealed record ExperimentSpec : SpecNode
+{
+    public static readonly string[] FigureNames = ["loss"];
+
+    [Field("Short name; used for the run directory.", Required = true)] public string Name { get; init; } = "";
+    [Field("One line saying what the experiment asks.")] public string? Description { get; init; }
+    [Field("Random seeds; every model is trained once per seed, with the same data order (a paired design).")]
+    public IReadOnlyList<int> Seeds { get; init; } = [0];
+    [Field("The data set.")] public DataSpec Data { get; init; } = new();
+    [Field("Training settings shared by all models.")] public TrainSpec Train { get; init; } = new();
+    [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
+    [Field("Figures to draw; default: all that apply.", Allowed = ["loss"])]
+    public IReadOnlyList<string>? Figures { get; init; }
+}

@@ -1,0 +1,14 @@
+using Cnnexp.Spec.Binding;
+
+namespace Cnnexp.Spec.Model;
+
+public enum OptimizerKind { Adam, Adamw, Sgd }
+
+[Section("The optimiser.")]
+public sealed record OptimizerSpec : SpecNode
+{
+    [Field("Optimiser: `adam`, `adamw` or `sgd`.", Key = "type")] public OptimizerKind Kind { get; init; } = OptimizerKind.Adam;
+    [Field("Learning rate.", Min = 0)] public double Lr { get; init; } = 0.001;
+    [Field("Momentum (sgd only).", Min = 0, Max = 1)] public double Momentum { get; init; }
+    [Field("L2 weight decay.", Min = 0)] public double WeightDecay { get; init; }
+}

@@ -1,0 +1,12 @@
+using Cnnexp.Spec.Model;
+
+namespace Cnnexp.Spec.Planning;
+
+/// <summary>A model with every default resolved and every shape computed: what the engine builds.</summary>
+public sealed record ModelPlan(string Name, ModelSpec Spec, Shape Input,
+    IReadOnlyList<PlannedTransform> Transforms, IReadOnlyList<PlannedLayer> Layers)
+{
+    public Shape Output => Layers.Count > 0 ? Layers[^1].Output : Transforms.Count > 0 ? Transforms[^1].Output : Input;
+    public long Parameters => Layers.Sum(l => l.Parameters);
+    public long Macs => Layers.Sum(l => l.Macs);
+}

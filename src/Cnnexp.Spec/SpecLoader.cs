@@ -1,0 +1,67 @@
+using Cnnexp.Spec.Binding;
+using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Layers;
+using Cnnexp.Spec.Model;
+using Cnnexp.Spec.Transforms;
+using Cnnexp.Spec.Yaml;
+
+namespace Cnnexp.Spec;
+
+/// <summary>The outcome of loading a spec: the spec (null when it has errors), every diagnostic, and the source texts.</summary>
+public sealed record LoadResult(ExperimentSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyDictionary<string, string> Sources)
+{
+    public bool Ok => Spec is not null && !Diagnostics.Any(d => d.IsError);
+    public string FormatDiagnostics() => DiagnosticFormatter.FormatAll(Diagnostics, Sources);
+}
+
+/// <summary>Stage 1: YAML text → <see cref="ExperimentSpec"/>, with every problem as a diagnostic.</summary>
+public static class SpecLoader
+{
+    public static LoadResult LoadFile(string path)
+    {
+        if (!File.Exists(path))
+            return new LoadResult(null, [Diagnostic.Error("file-not-found", $"spec file `{path}` does not exist", null,
+                "check the path; `cnnexp new NAME` writes a starter spec")], new Dictionary<string, string>());
+        return LoadText(File.ReadAllText(path), path);
+    }
+
+    public static LoadResult LoadText(string text, string file = "<spec>")
+    {
+        var diagnostics = new DiagnosticBag();
+        var sources = new Dictionary<string, string> { [file] = text };
+        var root = YamlReader.Read(text, file, diagnostics);
+        if (root is null) return new LoadResult(null, diagnostics.Items, sources);
+        return Bind(root, diagnostics, sources);
+    }
+
+    /// <summary>Binds an already-read (and possibly edited) YAML tree.</summary>
+    public static LoadResult Bind(YNode root, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> sources)
+    {
+        var spec = NewBinder(diagnostics).BindObject<ExperimentSpec>(root, "");
+        return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items, sources);
+    }
+
+    public static Binder NewBinder(DiagnosticBag diagnostics)
+    {
+        var binder = new Binder(diagnostics);
+        binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
+        binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
+        binder.Register<IReadOnlyList<ModelSpec>>(BindModels);
+        return binder;
+    }
+
+    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder)
+    {
+        if (node is not YMap map)
+        {
+            binder.Diagnostics.Error("wrong-type", $"`{path}` must map model names to models, not {node.Describe()}", node.Where,
+                "write `models:` then `  name: { layers: [...] }` for each model");
+            return [];
+        }
+        if (map.Entries.Count == 0)
+            binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
+        return map.Entries
+            .Select(e => binder.BindObject<ModelSpec>(e.Value, Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
+            .ToList();
+    }
+}

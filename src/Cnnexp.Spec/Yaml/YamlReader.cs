@@ -1,0 +1,142 @@
+using Cnnexp.Spec.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Cnnexp.Spec.Yaml;
+
+/// <summary>
+/// Reads YAML text into a <see cref="YNode"/> tree that remembers positions. Problems become
+/// diagnostics, never exceptions: tabs, syntax errors, duplicate keys, non-scalar keys and
+/// anchors/aliases (refused: they allow "billion laughs" bombs and `extends:` covers reuse).
+/// </summary>
+public static class YamlReader
+{
+    public static YNode? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        int tab = FindIndentTab(text);
+        if (tab >= 0)
+        {
+            var (line, col) = LineColumn(text, tab);
+            diagnostics.Error("yaml-tab", "tab character in indentation; YAML indents with spaces",
+                new SourceSpan(file, line, col), "replace the tab with spaces");
+            return null;
+        }
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+                return new YMap([], new SourceSpan(file, 1, 1));
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, file, diagnostics);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+                diagnostics.Error("yaml-multiple-documents", "a spec holds one YAML document; found another `---`",
+                    Span(file, parser.Current!.Start), "remove the second document");
+            return root;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error("yaml-syntax", CleanMessage(e.Message), Span(file, e.Start),
+                "check the indentation and the `key: value` form of this line and the one above");
+            return null;
+        }
+    }
+
+    static YNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics)
+    {
+        var ev = parser.Current!;
+        if (ev is AnchorAlias alias)
+        {
+            diagnostics.Error("yaml-alias", $"aliases (*{alias.Value}) are not supported", Span(file, alias.Start),
+                "repeat the value, or use `extends:` or a named `block` to reuse parts of a spec");
+            parser.MoveNext();
+            return new YScalar("", false, Span(file, alias.Start));
+        }
+        if (ev is NodeEvent { Anchor.IsEmpty: false } anchored)
+            diagnostics.Error("yaml-anchor", $"anchors (&{anchored.Anchor.Value}) are not supported",
+                Span(file, anchored.Start), "use `extends:` or a named `block` to reuse parts of a spec");
+        switch (ev)
+        {
+            case Scalar s:
+                parser.MoveNext();
+                return new YScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
+                    or ScalarStyle.Literal or ScalarStyle.Folded, Span(file, s.Start));
+            case SequenceStart seq:
+                return ReadSequence(parser, seq, file, diagnostics);
+            case MappingStart map:
+                return ReadMapping(parser, map, file, diagnostics);
+            default:
+                throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+        }
+    }
+
+    static YSeq ReadSequence(IParser parser, SequenceStart start, string file, DiagnosticBag diagnostics)
+    {
+        parser.MoveNext();
+        var items = new List<YNode>();
+        while (!parser.TryConsume<SequenceEnd>(out _))
+            items.Add(ReadNode(parser, file, diagnostics));
+        return new YSeq(items, Span(file, start.Start));
+    }
+
+    static YMap ReadMapping(IParser parser, MappingStart start, string file, DiagnosticBag diagnostics)
+    {
+        parser.MoveNext();
+        var entries = new List<YEntry>();
+        var seen = new Dictionary<string, SourceSpan>();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyNode = ReadNode(parser, file, diagnostics);
+            var value = ReadNode(parser, file, diagnostics);
+            if (keyNode is not YScalar key)
+            {
+                diagnostics.Error("yaml-complex-key", "keys must be plain names", keyNode.Where);
+                continue;
+            }
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                diagnostics.Error("yaml-duplicate-key", $"duplicate key `{key.Value}` (first at line {first.Line})",
+                    key.Where, "remove one of them; YAML keeps only one value per key");
+                continue;
+            }
+            seen[key.Value] = key.Where;
+            entries.Add(new YEntry(key, value));
+        }
+        return new YMap(entries, Span(file, start.Start));
+    }
+
+    static SourceSpan Span(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): " — we print our own position.
+        int i = message.IndexOf("): ", StringComparison.Ordinal);
+        string m = i >= 0 && message.StartsWith('(') ? message[(i + 3)..] : message;
+        return char.ToLowerInvariant(m[0]) + m[1..].TrimEnd('.');
+    }
+
+    static int FindIndentTab(string text)
+    {
+        bool lineStart = true;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n') { lineStart = true; continue; }
+            if (lineStart && c == '\t') return i;
+            if (c != ' ' && c != '-') lineStart = false;
+        }
+        return -1;
+    }
+
+    internal static (int Line, int Column) LineColumn(string text, int index)
+    {
+        int line = 1, col = 1;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n') { line++; col = 1; }
+            else col++;
+        }
+        return (line, col);
+    }
+}
