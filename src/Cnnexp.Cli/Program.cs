@@ -1,0 +1,3 @@
+using Cnnexp.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,28 @@
+using Cnnexp.Spec.Planning;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Engine.Modules;
+
+/// <summary>
+/// Plan → one <see cref="Sequential"/>: input transforms first, then the layers, each under its
+/// planned name, so parameters are called e.g. <c>conv1.weight</c> as in the YAML.
+/// </summary>
+public static class ModelBuilder
+{
+    public static Sequential Build(ModelPlan plan)
+    {
+        var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
+        foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, t.Spec.Kind), ModuleRegistry.Build(t)));
+        foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
+        return nn.Sequential(modules.ToArray());
+    }
+
+    static string UniqueName(List<(string Name, nn.Module<Tensor, Tensor>)> modules, string kind)
+    {
+        string name = kind;
+        for (int i = 2; modules.Exists(m => m.Name == name); i++) name = $"{kind}{i}";
+        return name;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Cnnexp.Results;
+
+/// <summary>One row of metrics.csv: a model, a seed, an epoch.</summary>
+public sealed record EpochMetrics
+{
+    public required string Model { get; init; }
+    public required int Seed { get; init; }
+    public required int Epoch { get; init; }
+    public required double TrainLoss { get; init; }
+    public required double TrainAccuracy { get; init; }
+    public required double TestLoss { get; init; }
+    public required double TestAccuracy { get; init; }
+    public required double LearningRate { get; init; }
+    public required double Seconds { get; init; }
+    public required double ImagesPerSecond { get; init; }
+}

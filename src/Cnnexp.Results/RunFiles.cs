@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cnnexp.Results;
+
+/// <summary>Names and (de)serialisation of the files in a run directory. Figures read only these.</summary>
+public static class RunFiles
+{
+    public const string ResolvedSpec = "spec.resolved.yaml";
+    public const string Metrics = "metrics.csv";
+    public const string Summary = "summary.json";
+    public const string Manifest = "manifest.json";
+    public const string Log = "run.log";
+    public const string FiguresDir = "figures";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Writes JSON through a temporary file and a rename, so readers never see half a file.</summary>
+    public static void WriteJson<T>(string path, T value) => WriteAtomic(path, JsonSerializer.Serialize(value, Json) + "\n");
+
+    public static T ReadJson<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+
+    public static void WriteAtomic(string path, string text)
+    {
+        string tmp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cnnexp.Engine.Training;
+using Cnnexp.Figures;
+using Cnnexp.Results;
+using Cnnexp.Spec;
+using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Model;
+using Cnnexp.Spec.Planning;
+using Cnnexp.Spec.Yaml;
+
+namespace Cnnexp;
+
+/// <summary>
+/// The public entry point, the same from C# and F#: load a spec, plan it, run it.
+/// Load → Plan → Run → figures; each step returns a record, never throws on bad input.
+/// </summary>
+public static class Experiment
+{
+    /// <summary>Reads and validates a spec file.</summary>
+    public static LoadResult Load(string path) => SpecLoader.LoadFile(path);
+
+    /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
+    public static LoadResult Parse(string yaml, string file = "<spec>") => SpecLoader.LoadText(yaml, file);
+
+    /// <summary>Resolves variants and infers every shape.</summary>
+    public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var plan = Planner.Plan(spec, diagnostics);
+        return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, sources ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>Trains every model for every seed, writes the run directory and draws the figures.</summary>
+    public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
+        CancellationToken cancellationToken = default)
+    {
+        settings ??= new RunSettings();
+        string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
+        var summary = ExperimentRunner.Run(plan, new RunOptions { OutDir = outDir, Threads = settings.Threads, Log = log },
+            cancellationToken);
+        var figures = settings.Figures ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
+        return new RunResult(outDir, summary, figures);
+    }
+
+    /// <summary><c>runs/NAME/yyyyMMdd-HHmmss-HASH</c>: sortable by time, tied to the resolved spec.</summary>
+    public static string DefaultRunDir(ExperimentSpec spec)
+    {
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SpecWriter.Write(spec))))[..8];
+        return Path.Combine("runs", spec.Name, $"{DateTime.Now:yyyyMMdd-HHmmss}-{hash}");
+    }
+}
