@@ -15,7 +15,7 @@ public static class Batches
     public static long[] Order(int count, int seed, int epoch, bool shuffle)
     {
         if (!shuffle) return Enumerable.Range(0, count).Select(i => (long)i).ToArray();
-        var rng = new Random(HashCode.Combine(seed, epoch, 0x5eed));
+        var rng = new Random(Seeds.Mix(seed, epoch, 0x5eed));
         var order = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
         rng.Shuffle(order);
         return order;

@@ -22,7 +22,7 @@ public static class SyntheticData
         Parallel.For(0, count, i =>
         {
             labels[i] = i % 10;
-            Draw(pixels.AsSpan(i * 3 * Size * Size, 3 * Size * Size), (int)labels[i], new Random(HashCode.Combine(seed, i)));
+            Draw(pixels.AsSpan(i * 3 * Size * Size, 3 * Size * Size), (int)labels[i], new Random(Seeds.Mix(seed, i)));
         });
         return new ImageSplit(tensor(pixels, [count, 3, Size, Size]), tensor(labels));
     }
