@@ -10,6 +10,10 @@ public sealed record EpochMetrics
     public required double TrainAccuracy { get; init; }
     public required double TestLoss { get; init; }
     public required double TestAccuracy { get; init; }
+    /// <summary>Loss on the held-out validation split; NaN when the spec has no `val_fraction`.</summary>
+    public double ValLoss { get; init; } = double.NaN;
+    /// <summary>Accuracy on the validation split; NaN when there is none.</summary>
+    public double ValAccuracy { get; init; } = double.NaN;
     public required double LearningRate { get; init; }
     public required double Seconds { get; init; }
     public required double ImagesPerSecond { get; init; }

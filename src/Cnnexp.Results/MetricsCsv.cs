@@ -6,11 +6,11 @@ namespace Cnnexp.Results;
 /// <summary>metrics.csv: one header, one row per model, seed and epoch; appended as epochs finish.</summary>
 public static class MetricsCsv
 {
-    public const string Header = "model,seed,epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,seconds,images_per_second";
+    public const string Header = "model,seed,epoch,train_loss,train_accuracy,test_loss,test_accuracy,val_loss,val_accuracy,learning_rate,seconds,images_per_second";
 
     public static string Row(EpochMetrics m) => string.Join(',',
         Quote(m.Model), m.Seed, m.Epoch, F(m.TrainLoss), F(m.TrainAccuracy), F(m.TestLoss), F(m.TestAccuracy),
-        F(m.LearningRate), F(m.Seconds), F(m.ImagesPerSecond));
+        F(m.ValLoss), F(m.ValAccuracy), F(m.LearningRate), F(m.Seconds), F(m.ImagesPerSecond));
 
     /// <summary>Appends one row (writing the header first for a new file) and flushes it to disk.</summary>
     public static void Append(string path, EpochMetrics m)
@@ -35,7 +35,7 @@ public static class MetricsCsv
             {
                 Model = f[0], Seed = int.Parse(f[1], CultureInfo.InvariantCulture), Epoch = int.Parse(f[2], CultureInfo.InvariantCulture),
                 TrainLoss = D(f[3]), TrainAccuracy = D(f[4]), TestLoss = D(f[5]), TestAccuracy = D(f[6]),
-                LearningRate = D(f[7]), Seconds = D(f[8]), ImagesPerSecond = D(f[9]),
+                ValLoss = D(f[7]), ValAccuracy = D(f[8]), LearningRate = D(f[9]), Seconds = D(f[10]), ImagesPerSecond = D(f[11]),
             });
         }
         return rows;
