@@ -37,8 +37,12 @@ public static class Experiment
     {
         settings ??= new RunSettings();
         string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
-        var summary = ExperimentRunner.Run(plan, new RunOptions { OutDir = outDir, Threads = settings.Threads, Log = log },
-            cancellationToken);
+        var options = new RunOptions
+        {
+            OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = settings.Callbacks,
+            Only = settings.Only, CommandLine = settings.CommandLine,
+        };
+        var summary = ExperimentRunner.Run(plan, options, cancellationToken);
         var figures = settings.Figures ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
         return new RunResult(outDir, summary, figures);
     }
