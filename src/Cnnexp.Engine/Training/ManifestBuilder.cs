@@ -42,7 +42,11 @@ public static class ManifestBuilder
 
     static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    static string Sha256(torch.Tensor images) => Convert.ToHexStringLower(SHA256.HashData(images.contiguous().bytes));
+    static string Sha256(torch.Tensor images)
+    {
+        using var scope = torch.NewDisposeScope();
+        return Convert.ToHexStringLower(SHA256.HashData(images.contiguous().bytes));
+    }
 
     static string CpuModel()
     {
