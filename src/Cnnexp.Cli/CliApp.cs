@@ -25,7 +25,11 @@ public static class CliApp
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
-                .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1");
+                .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1")
+                .WithExample("run", "--resume", "runs/try1");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names.")
+                .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0");
         });
         return await app.RunAsync(args);
     }

@@ -37,7 +37,7 @@ public static class TrainRules
 
     static void MomentumIsForSgd(OptimizerSpec o, DiagnosticBag d)
     {
-        if (o.Kind != OptimizerKind.Sgd && o.KeySpans.ContainsKey("momentum"))
+        if (o.Kind != OptimizerKind.Sgd && o.Momentum != 0)
             d.Error("conflict", $"`optimizer.momentum` applies to `type: sgd`, not `{o.Kind.ToString().ToLowerInvariant()}`",
                 o.SpanOf("momentum"), "remove `momentum`, or use `type: sgd`");
     }
