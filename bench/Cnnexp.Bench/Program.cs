@@ -32,6 +32,12 @@ string yaml = $$"""
     """;
 var plan = Experiment.Plan(Experiment.Parse(yaml, "bench.yaml").Spec!).Plan ?? throw new InvalidOperationException("bench spec does not plan");
 using var data = DatasetLoader.Load(plan.Spec.Data);
+if (args.SkipWhile(a => a != "--dump").Skip(1).FirstOrDefault() is { } dumpDir)
+{
+    Dump.Write(data, dumpDir);
+    Console.WriteLine($"wrote {data.Train.Count} training and {data.Test.Count} test images to {dumpDir}");
+    return;
+}
 Console.WriteLine($"data: {dataset}, {data.Train.Count} training / {data.Test.Count} test images; {threads} thread(s) of {Environment.ProcessorCount} cores");
 
 var hand1 = HandLoop.Train(data, 0, epochs).Skip(1).ToList();
@@ -40,6 +46,7 @@ var hand2 = HandLoop.Train(data, 0, epochs).Skip(1).ToList();
 double h = hand1.Concat(hand2).Average(), c = ours.Average();
 Console.WriteLine(Line($"hand-written epochs (s): {string.Join(", ", hand1.Select(F))} | {string.Join(", ", hand2.Select(F))}"));
 Console.WriteLine(Line($"cnnexp epochs (s):       {string.Join(", ", ours.Select(F))}"));
+Console.WriteLine(Line($"peak resident memory: {PeakRssMb():F0} MB"));
 Console.WriteLine(Line($"mean epoch: hand-written {h:F2} s ({data.Train.Count / h:F0} img/s), cnnexp {c:F2} s ({data.Train.Count / c:F0} img/s); cnnexp/hand = {c / h:F3} (overhead {(c / h - 1) * 100:+0.0;-0.0}%)"));
 
 // Epoch times of the real runner (plan → modules → trainer → checkpoints → metrics files), from the
@@ -62,6 +69,9 @@ List<double> CnnexpEpochs()
     return times;
 }
 
+static double PeakRssMb() =>
+    File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
 static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
 static string Line(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 int Arg(string name, int fallback) =>
