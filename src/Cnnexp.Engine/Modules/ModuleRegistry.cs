@@ -19,11 +19,13 @@ public static class ModuleRegistry
         [typeof(ReluLayer)] = (_, _) => nn.ReLU(),
         [typeof(FlattenLayer)] = (_, _) => nn.Flatten(),
         [typeof(MaxPool2dLayer)] = (s, _) => MaxPool((MaxPool2dLayer)s),
+        [typeof(ScriptLayer)] = (s, input) => Scripted(((ScriptLayer)s).Script, s.Kind, input),
     };
 
     static readonly Dictionary<Type, Func<TransformSpec, Shape, nn.Module<Tensor, Tensor>>> TransformBuilders = new()
     {
         [typeof(ChannelSum)] = (_, _) => new ChannelSumModule(),
+        [typeof(ScriptTransform)] = (s, input) => Scripted(((ScriptTransform)s).Script, s.Kind, input),
     };
 
     public static IReadOnlyCollection<Type> LayerTypes => LayerBuilders.Keys;
@@ -45,6 +47,11 @@ public static class ModuleRegistry
         return nn.Conv2d(input.C, c.Out, (c.Kernel.H, c.Kernel.W), stride: (c.Stride.H, c.Stride.W),
             padding: (p.H, p.W), dilation: (c.Dilation.H, c.Dilation.W), groups: c.Groups, bias: c.Bias);
     }
+
+    /// <summary>A `- script:` entry builds its module through the binding the scripting stage attached.</summary>
+    static nn.Module<Tensor, Tensor> Scripted(object? binding, string kind, Shape input) => binding is IModuleSource source
+        ? source.Build(input)
+        : throw new InvalidOperationException($"`{kind}` entry was not bound to its compiled script; plan through Experiment.Plan");
 
     static nn.Module<Tensor, Tensor> MaxPool(MaxPool2dLayer m)
     {

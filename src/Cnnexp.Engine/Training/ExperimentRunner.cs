@@ -22,7 +22,7 @@ public static class ExperimentRunner
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
-        using var data = DatasetLoader.Load(plan.Spec.Data);
+        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data);
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
@@ -30,6 +30,8 @@ public static class ExperimentRunner
             RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Manifest),
                 ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine));
 
+        options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
+            plan.Spec.RunSeeds, resuming, log.Write));
         try
         {
             foreach (var model in plan.Models)
@@ -43,6 +45,7 @@ public static class ExperimentRunner
         }
         var summary = SummaryBuilder.Build(plan, (m, s) => UnitPaths.For(options.OutDir, m, s).ReadState(), clock.Elapsed.TotalSeconds);
         RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Summary), summary);
+        options.Callbacks.RunEnd?.Invoke(summary);
         return summary;
     }
 

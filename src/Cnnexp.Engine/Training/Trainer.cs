@@ -37,13 +37,14 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             var clock = Stopwatch.StartNew();
             var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
-            var test = Evaluator.Evaluate(model, data.Test, batchSize, device);
-            var metrics = new EpochMetrics
+            var extras = EpochExtras.For(callbacks);               // custom metrics see the evaluation's logits
+            var test = Evaluator.Evaluate(model, data.Test, batchSize, device, extras is null ? null : extras.Observe);
+            var metrics = EpochExtras.Complete(new EpochMetrics
             {
                 Model = plan.Name, Seed = seed, Epoch = epoch, TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy,
                 TestLoss = test.Loss, TestAccuracy = test.Accuracy,
                 LearningRate = LrSchedule.At(train, epoch - 1), Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
-            };
+            }, extras, callbacks, train.Epochs, model);
             state = Checkpoint(model, optimizer, state, metrics);
             callbacks.Epoch?.Invoke(metrics);
             string? stop = !double.IsFinite(fit.Loss)
@@ -77,12 +78,14 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
             int n = (int)y.shape[0];
-            lossSum += loss.item<float>() * n;
+            float batchLoss = loss.item<float>();
+            lossSum += batchLoss * n;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += n;
             batch++;
-            callbacks.Batch?.Invoke(new BatchProgress(plan.Name, seed, epoch, train.Epochs, batch, batches,
-                lossSum / seen, seen / clock.Elapsed.TotalSeconds));
+            var progress = new BatchProgress(plan.Name, seed, epoch, train.Epochs, batch, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds);
+            callbacks.Step?.Invoke(new TrainingStep(progress, model, x, y, logits, batchLoss));
+            callbacks.Batch?.Invoke(progress);
         }
         return new Evaluation(lossSum / seen, (double)correct / seen, seen);
     }

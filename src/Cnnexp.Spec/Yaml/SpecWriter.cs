@@ -83,6 +83,7 @@ public static class SpecWriter
         Enum e => Naming.SnakeCase(e.ToString()),
         IntPair p => p.IsSquare ? p.H.ToString(CultureInfo.InvariantCulture) : $"[{p.H}, {p.W}]",
         Padding p => p.Same ? "same" : Flow(p.Size),
+        Scripts.ScriptArgs a => a.ToFlow(),
         SpecNode n => $"{{ {InlineFields(n)} }}",
         IEnumerable list => "[" + string.Join(", ", list.Cast<object>().Select(Flow)) + "]",
         _ => Scalar(value.ToString() ?? ""),
