@@ -26,6 +26,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
 
+        [CommandOption("--no-hooks")]
+        [Description("Refuse (exit 2) a spec that names any .csx script: hooks are code that runs with your rights.")]
+        public bool NoHooks { get; init; }
+
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
@@ -45,21 +49,21 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
         var load = Experiment.Load(specPath);
         if (!load.Ok) return Invalid(load.FormatDiagnostics());
-        var plan = Experiment.Plan(load.Spec!, load.Sources);
-        if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
 
         string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
         var progress = new RunProgress(console, settings.Quiet);
         try
         {
-            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, new RunSettings
+            // Plans (compiling hook scripts while the data loads) and trains; an invalid spec trains nothing.
+            var run = progress.Run(callbacks => Experiment.RunAsync(load.Spec!, new RunSettings
             {
-                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks,
+                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks, Log = progress.Log, AllowHooks = !settings.NoHooks,
                 CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-            }, progress.Log, interrupt.Token));
+            }, null, interrupt.Token).GetAwaiter().GetResult());
+            if (run.Summary is null) return Invalid(run.FormatDiagnostics());
             ResultsTable.Write(console, run);
-            return ExitCodes.Success;
+            return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }
         catch (OperationCanceledException)
         {

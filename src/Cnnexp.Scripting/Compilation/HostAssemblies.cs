@@ -21,7 +21,7 @@ static class HostAssemblies
     public static IReadOnlyList<Assembly> Shared { get; } =
     [
         typeof(HookSet).Assembly, typeof(Shape).Assembly, typeof(EpochMetrics).Assembly,
-        typeof(torch).Assembly, typeof(SKCanvas).Assembly,
+        typeof(torch).Assembly, typeof(SKCanvas).Assembly, typeof(ScottPlot.Plot).Assembly,   // ScottPlot: charts on a figure's canvas
     ];
 
     /// <summary>Namespaces every script imports: <c>static TorchSharp.torch</c> gives <c>nn</c>, <c>tensor</c>, <c>Tensor</c>.</summary>

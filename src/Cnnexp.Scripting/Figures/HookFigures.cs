@@ -16,6 +16,7 @@ public static class HookFigures
     public static IReadOnlyList<string> Render(string runDir, HookRun run, IReadOnlyList<HookSet> sets)
     {
         var finished = FinishedRun.Read(runDir);
+        EmbeddedFonts.InstallForScottPlot();                        // scripts may chart with ScottPlot on their canvas
         string dir = Path.Combine(runDir, RunFiles.FiguresDir);
         Directory.CreateDirectory(dir);
         var written = new List<string>();

@@ -30,6 +30,7 @@ static class MetricFigure
         plot.Title($"{metric} per epoch (custom metric{(seeds > 1 ? $", mean over {seeds} seeds" : "")})");
         plot.XLabel("Epoch");
         plot.YLabel(metric);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);   // epochs are whole
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, width, height);
     }
