@@ -30,7 +30,7 @@ static class HookedRun
         else if (loaded is not null && !settings.AllowHooks)
             return Refused(outDir, [Diagnostic.Error("hooks-refused", $"the plan runs hook scripts ({string.Join(", ", loaded.Files)}), and hooks are refused", null)], null);
         IReadOnlyList<HookSet> sets = [.. loaded?.RunHooks ?? [], .. settings.Hooks];
-        var hooks = sets.Count > 0 || loaded is not null ? new HookRun(sets, loaded) : null;
+        var hooks = sets.Count > 0 || loaded is not null ? new HookRun(sets, loaded, log) : null;
         if (loaded is not null) log?.Invoke(loaded.Summary());
         var callbacks = ProgressReports.Wrap(settings.Callbacks, progress);
         var options = new RunOptions

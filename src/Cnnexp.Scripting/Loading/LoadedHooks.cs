@@ -43,10 +43,11 @@ public sealed class LoadedHooks : ICompiledHooks
         return $"{Scripts.Count} hook script{(Scripts.Count == 1 ? "" : "s")}: {string.Join(", ", parts)}";
     }
 
-    /// <summary>The hooks.json record of these scripts.</summary>
+    /// <summary>The hooks.json record of these scripts, keyed by path relative to the spec's folder (the same from any current folder).</summary>
     public RunHooksRecord Record() => new()
     {
         BaseDirectory = BaseDirectory,
-        Files = Scripts.SelectMany(s => s.Sources).Distinct().ToDictionary(p => HookPaths.Display(p), FileHash.Hash),
+        Files = Scripts.SelectMany(s => s.Sources).Distinct()
+            .ToDictionary(p => Path.GetRelativePath(BaseDirectory, p).Replace('\\', '/'), FileHash.Hash),
     };
 }

@@ -23,14 +23,16 @@ public sealed class HookRun
     readonly List<string> failures = [];
     readonly Dictionary<(string Model, int Seed, int Epoch), Dictionary<string, (double Sum, int Count)>> batchValues = [];
     readonly Dictionary<(string Model, int Seed), string> stops = [];
+    readonly Action<string>? echo;
     Action<string> log = _ => { };
     string? outDir;
 
     /// <param name="sets">Hook sets in the order they run: the spec's `hooks:` files, then hooks given in code.</param>
     /// <param name="loaded">The spec's loaded scripts (for hooks.json and error places); null when there are none.</param>
-    public HookRun(IReadOnlyList<HookSet> sets, LoadedHooks? loaded)
+    /// <param name="echo">Where log lines go besides run.log (the console), also after training, when figures are drawn.</param>
+    public HookRun(IReadOnlyList<HookSet> sets, LoadedHooks? loaded, Action<string>? echo = null)
     {
-        (this.sets, this.loaded) = (sets, loaded);
+        (this.sets, this.loaded, this.echo) = (sets, loaded, echo);
         sources = loaded?.AllSources ?? [];
         position = loaded?.Position ?? new TrainingPosition();
     }
@@ -89,6 +91,7 @@ public sealed class HookRun
 
     void End()
     {
+        log = AfterRun(outDir!, echo);                                // the engine's run log closes when the run returns
         foreach (var set in sets)
             foreach (var callback in set.RunEndCallbacks)
                 try { Invoke(set, "at run end", "", () => callback(new RunEnd(FinishedRun.Read(outDir!), LogFor(set)))); }
@@ -124,6 +127,13 @@ public sealed class HookRun
     void Stop(string model, int seed, HookSet set, string reason) => stops.TryAdd((model, seed), $"stopped by {set.Name}: {reason}");
 
     string? TakeStop(string model, int seed) => stops.Remove((model, seed), out string? reason) ? reason : null;
+
+    /// <summary>Appends to run.log in the engine's format, for messages after training (figures).</summary>
+    static Action<string> AfterRun(string dir, Action<string>? echo) => line =>
+    {
+        File.AppendAllText(Path.Combine(dir, RunFiles.Log), $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss} {line}\n");
+        echo?.Invoke(line);
+    };
 
     Action<string> LogFor(HookSet set) => message => log($"[{set.Name}] {message}");
 
