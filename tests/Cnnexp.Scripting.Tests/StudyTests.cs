@@ -72,3 +72,25 @@ public class StudyTests
         return dark > 100;
     }
 }
+
+/// <summary>Every shipped experiment that names scripts plans with them, and its resolved spec reads back to the same plan.</summary>
+public class HookExperimentPlanTests
+{
+    public static TheoryData<string> Experiments() => new(Directory.GetFiles(Repo.Path("experiments"), "*.yaml")
+        .Where(f => Spec.Scripts.HookReference.Of(Experiment.Load(f).Spec!).Count > 0).Select(Path.GetFileName).Order()!);
+
+    [Theory, MemberData(nameof(Experiments))]
+    public void Plans_with_its_hooks_and_the_resolved_spec_reads_back_to_the_same_plan(string file)
+    {
+        string path = Repo.Path("experiments", file);
+        var hooks = new Scripting.Loading.HookOptions { CacheDirectory = Workspace.SharedCache };
+        var plan = Experiment.Plan(Experiment.Load(path).Spec!, null, hooks);
+        Assert.True(plan.Ok, plan.FormatDiagnostics());
+        string resolved = Spec.Yaml.SpecWriter.Write(plan.Plan!.Spec);
+        var again = Experiment.Plan(Experiment.Parse(resolved, path).Spec!, null, hooks);     // read as if from the spec's folder
+        Assert.True(again.Ok, again.FormatDiagnostics());
+        static string Summary(Spec.Planning.ModelPlan m) => $"{m.Name}: {string.Join(" ", m.Layers.Select(l => $"{l.Name}={l.Output}/{l.Parameters}"))}";
+        Assert.Equal(plan.Plan.Models.Select(Summary), again.Plan!.Models.Select(Summary));
+        Assert.Equal(resolved, Spec.Yaml.SpecWriter.Write(again.Plan.Spec));
+    }
+}
