@@ -53,8 +53,11 @@ static class ScriptCompiler
         .Select(d =>
         {
             var span = d.Location.GetMappedLineSpan();
-            return new CompileError(span.Path ?? "", span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
-                d.Id, d.GetMessage(CultureInfo.InvariantCulture));
+            string message = d.GetMessage(CultureInfo.InvariantCulture);
+            if (d.Id == "CS0006" && message.Contains("nuget:", StringComparison.OrdinalIgnoreCase))
+                message = "`#r \"nuget: ...\"` is not supported: restore or build the library yourself and reference its DLL by path, " +
+                          "e.g. `#r \"lib/MyLib.dll\"` (docs/hooks.md)";
+            return new CompileError(span.Path ?? "", span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, d.Id, message);
         })
         .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column)
         .ToList();
