@@ -37,3 +37,4 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
         for dir in Directory.GetDirectories(packages, "cnnexp.*") do                    // leave the shared cache as it was
             let v = Path.Combine(dir, version.ToLowerInvariant())
             if Directory.Exists v then Directory.Delete(v, true)
+            if Directory.GetFileSystemEntries(dir).Length = 0 then Directory.Delete dir
