@@ -46,6 +46,7 @@ public static class SpecLoader
         var binder = new Binder(diagnostics);
         binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
+        binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<ModelSpec>>(BindModels);
         return binder;
     }

@@ -44,6 +44,9 @@ public static class SpecWriter
                 case IReadOnlyList<TransformSpec> transforms:
                     WriteKindList(sb, pad, field.Key, transforms.Cast<SpecNode>().Select(t => (((TransformSpec)t).Kind, t)));
                     break;
+                case IReadOnlyList<Augmentations.AugmentSpec> augments:
+                    WriteKindList(sb, pad, field.Key, augments.Select(a => (a.Kind, (SpecNode)a)));
+                    break;
                 case SpecNode child:
                     sb.Append(pad).Append(field.Key).Append(":\n");
                     WriteFields(sb, child, indent + 2);
