@@ -26,6 +26,16 @@ public static class CliApp
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
                 .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1");
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("List, download and import data sets.");
+                data.AddCommand<DataListCommand>("list").WithDescription("Show the known data sets and which are on this machine.");
+                data.AddCommand<DataFetchCommand>("fetch").WithDescription("Download, verify and unpack a data set into the data cache.")
+                    .WithExample("data", "fetch", "cifar10");
+                data.AddCommand<DataImportCommand>("import-cifar10")
+                    .WithDescription("Convert CIFAR-10 images in class folders (folder or .tar.gz) into the cache's official binary layout.")
+                    .WithExample("data", "import-cifar10", "cifar10-jpeg.tar.gz");
+            });
         });
         return await app.RunAsync(args);
     }

@@ -55,7 +55,7 @@ public abstract record DatasetSource
             "To install it by hand, download",
         };
         lines.AddRange(missing.Select(f => $"  {f.Urls[0]}  ({DataErrors.N(f.Size)} bytes, MD5 {f.Md5})"));
-        lines.Add("and place it in");
+        lines.Add(missing.Count == 1 ? "and place it in" : "and place them in");
         lines.Add($"  {FolderIn(root)}{Path.DirectorySeparatorChar}");
         if (alternative is not null) lines.Add(alternative);
         lines.Add($"cnnexp checks the MD5 when it next loads {Name}. `data.root` or $CNNEXP_DATA choose another cache folder.");

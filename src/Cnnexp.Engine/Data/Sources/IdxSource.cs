@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Cnnexp.Engine.Data.Downloads;
 using Cnnexp.Engine.Data.Formats;
@@ -76,10 +77,11 @@ public sealed record IdxSource : DatasetSource
         try
         {
             var labels = IdxFormat.ReadLabels(Content(labelFile, root, options, out string labelsPath), labelsPath, Info.ClassCount, Name);
-            if (labels.shape[0] != images.shape[0])
+            long count = labels.shape[0];
+            if (count != images.shape[0])
             {
                 labels.Dispose();
-                throw DataErrors.Corrupt(labelsPath, $"it holds {DataErrors.N(labels.shape[0])} labels",
+                throw DataErrors.Corrupt(labelsPath, $"it holds {DataErrors.N(count)} labels",
                     $"one label per image of `{imagesPath}` ({DataErrors.N(images.shape[0])})");
             }
             location = Path.GetDirectoryName(imagesPath)!;
@@ -112,18 +114,25 @@ public sealed record IdxSource : DatasetSource
         throw gzipped ? DataErrors.Checksum(path, md5, file.Md5) : DataErrors.Checksum(path, actual, expected);
     }
 
+    /// <summary>Decompresses, checking the gzip trailer's size: .NET stops quietly at the end of a truncated stream.</summary>
     static byte[] Gunzip(byte[] bytes, string path)
     {
+        const string Expected = "a gzip-compressed IDX file";
+        byte[] content;
         try
         {
             using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
             using var output = new MemoryStream();
             input.CopyTo(output);
-            return output.ToArray();
+            content = output.ToArray();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
-            throw DataErrors.Corrupt(path, $"it is not a complete gzip file ({e.Message})", "a gzip-compressed IDX file");
+            throw DataErrors.Corrupt(path, $"it is not a complete gzip file ({e.Message})", Expected);
         }
+        uint trailer = bytes.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) : 0;
+        if (bytes.Length < 18 || trailer != (uint)content.Length)
+            throw DataErrors.Corrupt(path, $"it is not a complete gzip file (it decompresses to {DataErrors.N(content.Length)} bytes; its trailer says {DataErrors.N(trailer)})", Expected);
+        return content;
     }
 }
