@@ -1,7 +1,7 @@
 namespace Cnnexp.Data.Tests.Support;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose: tests never write into the repository.</summary>
-sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public TempDir()
     {

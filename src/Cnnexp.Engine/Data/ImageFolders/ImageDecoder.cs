@@ -7,9 +7,13 @@ namespace Cnnexp.Engine.Data.ImageFolders;
 static class ImageDecoder
 {
     /// <summary>Null on success, else what is wrong with the file (for a message that names it).</summary>
-    public static string? Decode(string path, Shape shape, bool resize, Span<byte> destination)
+    public static string? Decode(EncodedImage image, Shape shape, bool resize, Span<byte> destination)
     {
-        using var codec = SKCodec.Create(path, out var opened);
+        string path = image.Name;
+        using var data = image.Bytes is { } bytes ? SKData.CreateCopy(bytes) : null;
+        var opened = SKCodecResult.Success;
+        using var codec = data is not null ? SKCodec.Create(data) : SKCodec.Create(image.Path!, out opened);
+        if (codec is null && data is not null) opened = SKCodecResult.InvalidInput;
         if (codec is null)
             return $"`{path}` cannot be decoded ({opened}): it is not a valid PNG or JPEG image";
         var size = codec.Info;

@@ -44,9 +44,9 @@ public static class ImageFolderLoader
         var clock = Stopwatch.StartNew();
         int count = layout.Train.Count + (layout.Test?.Count ?? 0);
         options.Log?.Invoke($"image folder {folder}: decoding {DataErrors.N(count)} images");
-        var train = DecodeAll(layout.Train, shape, resize, options);
+        var train = DecodeAll(Files(layout.Train), shape, resize, options);
         ImageSplit? test = null;
-        try { test = layout.Test is { } t ? DecodeAll(t, shape, resize, options) : null; }
+        try { test = layout.Test is { } t ? DecodeAll(Files(t), shape, resize, options) : null; }
         catch { train.Dispose(); throw; }
         options.Log?.Invoke($"image folder {folder}: decoded {DataErrors.N(count)} images in {clock.Elapsed.TotalSeconds:F1} s");
         if (useCache) SaveCache(cache, key, train, test, options);
@@ -62,7 +62,10 @@ public static class ImageFolderLoader
         }
     }
 
-    static ImageSplit DecodeAll(IReadOnlyList<ImageFile> files, Shape shape, bool resize, DataOptions options)
+    static List<EncodedImage> Files(IReadOnlyList<ImageFile> files) => files.Select(f => new EncodedImage(f.Path, f.Label, f.Path)).ToList();
+
+    /// <summary>Decodes every image in parallel into one uint8 tensor (N, C, H, W); the first bad image (in order) is reported.</summary>
+    internal static ImageSplit DecodeAll(IReadOnlyList<EncodedImage> files, Shape shape, bool resize, DataOptions options)
     {
         long per = shape.Elements, total = per * files.Count;
         if (total > Array.MaxLength)
@@ -73,7 +76,7 @@ public static class ImageFolderLoader
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.DecodeThreads > 0 ? options.DecodeThreads : Environment.ProcessorCount };
         Parallel.For(0, files.Count, parallel, (i, state) =>
         {
-            errors[i] = ImageDecoder.Decode(files[i].Path, shape, resize, pixels.AsSpan((int)(i * per), (int)per));
+            errors[i] = ImageDecoder.Decode(files[i], shape, resize, pixels.AsSpan((int)(i * per), (int)per));
             if (errors[i] is not null) state.Break();          // images before i still finish, so the first bad one is reported
         });
         if (errors.FirstOrDefault(e => e is not null) is { } error)

@@ -1,4 +1,3 @@
-using Cnnexp.Engine.Data.Downloads;
 using Cnnexp.Engine.Data.Formats;
 using Cnnexp.Engine.Data.ImageFolders;
 using Cnnexp.Engine.Data.Sources;
@@ -28,8 +27,7 @@ public static class Cifar10Import
         string work = Path.Combine(cifar.FolderIn(root), $".import-{Guid.NewGuid():n}");
         try
         {
-            string folder = Unpacked(source, work);
-            var (train, test) = Decode(folder, root, options);
+            var (train, test) = Decode(Images(source), source, options);
             using (train)
             using (test)
             {
@@ -48,37 +46,40 @@ public static class Cifar10Import
         }
     }
 
-    /// <summary>The folder holding `train/` and `test/`: the source itself, or the archive unpacked into <paramref name="work"/>.</summary>
-    static string Unpacked(string source, string work)
+    /// <summary>The images of a .tar.gz (read in memory) or of a folder holding `train/` and `test/` (directly or one level down).</summary>
+    static ArchiveImages Images(string source)
     {
-        if (File.Exists(source))
-        {
-            SafeTar.ExtractTarGz(source, Path.Combine(work, "unpacked"));
-            source = Path.Combine(work, "unpacked");
-        }
-        else if (!Directory.Exists(source))
+        if (File.Exists(source)) return ArchiveImages.Read(source);
+        if (!Directory.Exists(source))
             throw new DataException($"`{source}` does not exist; give a folder or a .tar.gz holding train/CLASS/ and test/CLASS/ image folders");
         var candidates = new[] { source }.Concat(Directory.EnumerateDirectories(source).Order(StringComparer.Ordinal));
-        return candidates.FirstOrDefault(d => Directory.Exists(Path.Combine(d, "train")) && Directory.Exists(Path.Combine(d, "test")))
-               ?? throw new DataException($"`{source}` has no `train/` and `test/` folders (directly or one level down); " +
-                                          "CIFAR-10 images must be laid out as train/CLASS/*.jpg and test/CLASS/*.jpg");
+        string folder = candidates.FirstOrDefault(d => Directory.Exists(Path.Combine(d, "train")) && Directory.Exists(Path.Combine(d, "test")))
+            ?? throw new DataException($"`{source}` has no `train/` and `test/` folders (directly or one level down); " +
+                                       "CIFAR-10 images must be laid out as train/CLASS/*.jpg and test/CLASS/*.jpg");
+        var scan = ImageFolderLayout.Scan(folder);
+        var layout = scan.Layout ?? throw new DataException($"{scan.Error} ({scan.Hint})");
+        return new ArchiveImages(layout.Classes,
+            [.. layout.Train.Select(f => new EncodedImage(f.Path, f.Label, f.Path))],
+            [.. (layout.Test ?? []).Select(f => new EncodedImage(f.Path, f.Label, f.Path))]);
     }
 
-    static (ImageSplit Train, ImageSplit Test) Decode(string folder, string root, DataOptions options)
+    static (ImageSplit Train, ImageSplit Test) Decode(ArchiveImages images, string source, DataOptions options)
     {
         var info = DatasetCatalog.Cifar10;
-        var classes = ImageFolderLayout.Scan(folder).Layout?.Classes ?? [];
-        if (!classes.SequenceEqual(info.Classes))
-            throw new DataException($"`{folder}/train` has the classes [{string.Join(", ", classes)}]; CIFAR-10 needs exactly [{string.Join(", ", info.Classes)}]");
-        var (train, test) = ImageFolderLoader.Decode(folder, Shape.Image(3, CifarBinary.Side, CifarBinary.Side), resize: false, root, options, useCache: false);
-        if (train.Count != info.TrainCount || test?.Count != info.TestCount)
+        if (!images.Classes.SequenceEqual(info.Classes))
+            throw new DataException($"`{source}` has the classes [{string.Join(", ", images.Classes)}]; CIFAR-10 needs exactly [{string.Join(", ", info.Classes)}]");
+        if (images.Train.Count != info.TrainCount || images.Test.Count != info.TestCount)
+            throw new DataException($"`{source}` has {DataErrors.N(images.Train.Count)} training and {DataErrors.N(images.Test.Count)} test images; " +
+                                    $"CIFAR-10 has {DataErrors.N(info.TrainCount ?? 0)} and {DataErrors.N(info.TestCount ?? 0)}");
+        var shape = Shape.Image(3, CifarBinary.Side, CifarBinary.Side);
+        options.Log?.Invoke($"decoding {DataErrors.N(images.Train.Count + images.Test.Count)} images of {source}");
+        var train = ImageFolderLoader.DecodeAll(images.Train, shape, resize: false, options);
+        try { return (train, ImageFolderLoader.DecodeAll(images.Test, shape, resize: false, options)); }
+        catch
         {
             train.Dispose();
-            test?.Dispose();
-            throw new DataException($"`{folder}` has {DataErrors.N(train.Count)} training and {DataErrors.N(test?.Count ?? 0)} test images; " +
-                                    $"CIFAR-10 has {DataErrors.N(info.TrainCount ?? 0)} and {DataErrors.N(info.TestCount ?? 0)}");
+            throw;
         }
-        return (train, test!);
     }
 
     static void WriteBatches(string output, ImageSplit train, ImageSplit test, string source)
