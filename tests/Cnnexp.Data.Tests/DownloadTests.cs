@@ -109,6 +109,33 @@ public class DownloadTests
         Assert.Empty(temp.Files());
     }
 
+    [Fact]
+    public void A_mirror_copy_compressed_again_is_accepted_by_its_content()
+    {
+        byte[] images = IdxImages(3, 28, 28), labels = IdxLabels([1, 2, 3]), gzImages = Gzip(images), gzLabels = Gzip(labels);
+        var repacked = gzImages.ToArray();
+        repacked[9] ^= 0xFF;                                                   // another gzip header: another file MD5
+        var source = IdxSource.Mnist with
+        {
+            Info = IdxSource.Mnist.Info,
+            TrainImages = IdxSource.Mnist.TrainImages with { Md5 = Md5(gzImages), ContentMd5 = Md5(images) },
+            TrainLabels = IdxSource.Mnist.TrainLabels with { Md5 = Md5(gzLabels), ContentMd5 = null },
+            TestImages = IdxSource.Mnist.TestImages with { Md5 = Md5(gzImages), ContentMd5 = Md5(images) },
+            TestLabels = IdxSource.Mnist.TestLabels with { Md5 = Md5(gzLabels), ContentMd5 = null },
+        };
+        using var server = new LoopbackServer(new()
+        {
+            ["train-images-idx3-ubyte.gz"] = repacked, ["train-labels-idx1-ubyte.gz"] = gzLabels,
+            ["t10k-images-idx3-ubyte.gz"] = repacked, ["t10k-labels-idx1-ubyte.gz"] = gzLabels,
+        });
+        using var temp = new TempDir();
+        var splits = source.Load(temp.Path, new DataOptions { Mirror = server.Url, SystemFolders = [] });
+        using (splits.Train)
+        using (splits.Test)
+            Assert.Equal(3, splits.Train.Count);
+        Assert.Equal(4, temp.Files().Count);
+    }
+
     /// <summary>Progress that records on the reporting thread (Progress&lt;T&gt; would post asynchronously).</summary>
     sealed class SyncProgress(Action<DownloadProgress> report) : IProgress<DownloadProgress>
     {

@@ -36,6 +36,8 @@ public sealed class DataFetchCommand(IAnsiConsole console) : AsyncCommand<DataFe
         var options = settings.Options(line => console.WriteLine(line));
         if (settings.Mirror is not null) options = options with { Mirror = settings.Mirror };
         string root = settings.ResolvedRoot(options);
+        if (source.FindLocal(root, options) is { } local && !local.StartsWith(root, StringComparison.Ordinal))
+            console.WriteLine($"{source.Name} is already installed in {local} (a system package); checking it");
         await DownloadProgressBar.RunAsync(console, options, o => source.PrepareAsync(root, o, cancellation));
         NativeRuntime.EnsureLoaded();
         var splits = source.Read(root, options);
