@@ -37,9 +37,9 @@ public static class DatasetLoader
             (train, validation) = Holdout.Split(all, data.ValFraction, ValidationSalt);
         }
         var normalization = Normalization.From(data.Normalize, info.ImageShape.C);
-        return new LoadedDataset(info, train.WithNormalization(normalization), test.WithNormalization(normalization))
+        return new LoadedDataset(info, Normalised(train, normalization), Normalised(test, normalization))
         {
-            Validation = validation?.WithNormalization(normalization),
+            Validation = validation is null ? null : Normalised(validation, normalization),
             Augmenter = Augmenter.From(data.Augment),
             Location = splits.Location,
         };
@@ -66,6 +66,11 @@ public static class DatasetLoader
         var source = DatasetSources.Find(data.Dataset)
                      ?? throw new DataException($"data set `{data.Dataset}` cannot be loaded by this version of cnnexp");
         return source.Load(root, options, cancel);
+    }
+
+    static ImageSplit Normalised(ImageSplit split, Normalization? normalization)
+    {
+        using (split) return split.WithNormalization(normalization);
     }
 
     /// <summary>Disposes <paramref name="old"/> when <paramref name="next"/> is a new split.</summary>

@@ -27,8 +27,11 @@ public sealed class ImageSplit : IDisposable
     /// <summary>Per-channel normalisation applied to every batch; null: pixels scaled to [0, 1].</summary>
     public Normalization? Normalization { get; private init; }
 
-    /// <summary>The same tensors with <paramref name="normalization"/>; the result owns them (dispose only it).</summary>
-    public ImageSplit WithNormalization(Normalization? normalization) => new(Images, Labels) { Normalization = normalization };
+    /// <summary>
+    /// The same images with <paramref name="normalization"/>: new tensor handles on the same memory,
+    /// so either split may be disposed without invalidating the other.
+    /// </summary>
+    public ImageSplit WithNormalization(Normalization? normalization) => new(Images.alias(), Labels.alias()) { Normalization = normalization };
 
     /// <summary>The examples at <paramref name="indices"/>, in that order, as a new split (same normalisation).</summary>
     public ImageSplit Select(long[] indices)
