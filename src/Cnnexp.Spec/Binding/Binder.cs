@@ -111,6 +111,11 @@ public sealed class Binder(DiagnosticBag diagnostics)
             Diagnostics.Error("unknown-value", $"`{path}` cannot be `{s.Value}`", node.Where, Suggest.DidYouMean(s.Value, allowed));
             return null;
         }
+        if (field?.Pattern is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(s.Value, $"^(?:{pattern})$"))
+        {
+            Diagnostics.Error("bad-value", $"`{path}` cannot be `{s.Value}`: {field.PatternHint ?? "it must match " + pattern}", node.Where);
+            return null;
+        }
         return s.Value;
     }
 
