@@ -21,6 +21,10 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
 
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable; type-checked like the file.")]
+        public string[] Set { get; init; } = [];
+
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
@@ -31,7 +35,7 @@ public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.S
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var load = Experiment.Load(settings.Spec);
+        var load = Experiment.Load(settings.Spec, settings.Set);
         if (!load.Ok) return Task.FromResult(Invalid(load.FormatDiagnostics()));
         var plan = Experiment.Plan(load.Spec!, load.Sources);
         if (!plan.Ok) return Task.FromResult(Invalid(plan.FormatDiagnostics()));

@@ -6,7 +6,8 @@ namespace Cnnexp.Spec.Planning;
 
 /// <summary>
 /// Turns the models as written into self-contained models: `extends:` chains followed, blocks and
-/// repeats expanded, edits applied, every layer named, sweeps expanded into variants. The result
+/// repeats expanded, edits applied, every layer named, sweeps expanded into variants (a model that
+/// extends a swept model starts from its layers before the sweep; sweeps are not inherited). The result
 /// has no `extends`, edits or sweeps left, so spec.resolved.yaml reads back to the same plan.
 /// </summary>
 public static class ModelResolver
@@ -49,12 +50,6 @@ public static class ModelResolver
             }
             baseModel = Resolve(written, cx, [.. chain, model.Name]);
             if (baseModel is null) return chain.Count == 0 ? cx.Done[model.Name] = null : null;
-            if (written.Sweep is { Count: > 0 })
-            {
-                cx.Diagnostics.Error("extends-sweep", $"model `{model.Name}` extends `{baseName}`, which is a sweep of several variants",
-                    model.SpanOf("extends"), $"extend the model `{baseName}` extends, or move the sweep into `{model.Name}`");
-                return cx.Done[model.Name] = null;
-            }
         }
         var resolved = Build(model, baseModel, cx);
         return cx.Done[model.Name] = cx.Diagnostics.Items.Count(d => d.IsError) > errors ? null : resolved;
@@ -73,7 +68,7 @@ public static class ModelResolver
         return model with
         {
             Extends = null, Input = model.Input ?? baseModel?.Input ?? [], Layers = layers,
-            Set = null, Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,
+            Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,   // `set` stays until sweeps are checked against it
         };
     }
 }
