@@ -54,8 +54,11 @@ public static class Planner
         return new ModelPlan(model.Name, model, dataset.ImageShape, transforms, layers);
     }
 
-    /// <summary>Plans a layer list from <paramref name="shape"/>; null (and a diagnostic) at the first layer that does not fit.</summary>
-    static List<PlannedLayer>? PlanStack(string model, IReadOnlyList<LayerSpec> stack, Shape shape, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Plans a named layer list (see <see cref="LayerNamer"/>) from <paramref name="shape"/>; null (and a
+    /// diagnostic) at the first layer that does not fit, since later shapes cannot be known.
+    /// </summary>
+    public static List<PlannedLayer>? PlanStack(string model, IReadOnlyList<LayerSpec> stack, Shape shape, DiagnosticBag diagnostics)
     {
         var layers = new List<PlannedLayer>();
         foreach (var layer in stack)
