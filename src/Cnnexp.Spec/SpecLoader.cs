@@ -69,7 +69,7 @@ public static class SpecLoader
         if (map.Entries.Count == 0)
             binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
         return map.Entries
-            .Select(e => binder.BindObject<ModelSpec>(e.Value, Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
+            .Select(e => binder.BindObject<ModelSpec>(e.Value, Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where })
             .ToList();
     }
 }

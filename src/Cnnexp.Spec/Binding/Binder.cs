@@ -29,7 +29,9 @@ public sealed class Binder(DiagnosticBag diagnostics)
         var target = Activator.CreateInstance(type)!;
         if (node is not YMap map)
         {
-            Diagnostics.Error("wrong-type", $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where);
+            Diagnostics.Error("wrong-type", path.Length == 0 ? $"a spec must be a mapping of keys, not {node.Describe()}"
+                : $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where,
+                path.Length == 0 ? "start with `name: ...` and `models:`" : $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
             return target;
         }
         var fields = SpecFields.Of(type);
@@ -40,7 +42,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
             var field = fields.FirstOrDefault(f => f.Key == key);
             if (field is null)
             {
-                Diagnostics.Error("unknown-key", $"unknown key `{key}` in `{path}`", entry.Key.Where,
+                Diagnostics.Error("unknown-key", $"unknown key `{key}` {In(path)}", entry.Key.Where,
                     Suggest.DidYouMean(key, fields.Select(f => f.Key).ToList()));
                 continue;
             }
@@ -50,7 +52,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
                 field.Property.SetValue(target, value);
         }
         foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key)))
-            Diagnostics.Error("missing-key", $"`{path}` needs `{f.Key}`: {f.Attribute.Description}", map.Where);
+            Diagnostics.Error("missing-key", $"missing key `{f.Key}` {In(path)}", map.Where, $"`{f.Key}`: {f.Attribute.Description}");
         if (target is SpecNode)
         {
             type.GetProperty(nameof(SpecNode.Where))!.SetValue(target, map.Where);
@@ -178,6 +180,9 @@ public sealed class Binder(DiagnosticBag diagnostics)
     internal static Type? ListElement(Type t) =>
         t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) || t.GetGenericTypeDefinition() == typeof(List<>))
             ? t.GetGenericArguments()[0] : null;
+
+    /// <summary>"in `train.optimizer`", or "at the top level" for the root.</summary>
+    public static string In(string path) => path.Length == 0 ? "at the top level" : $"in `{path}`";
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }

@@ -79,9 +79,10 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
             args = new YMap([new YEntry(new YScalar(shorthand, false, args.Where), args)], args.Where);
         else if (args is not YMap)
         {
+            var settings = kind.Fields.Where(f => f.Key != "name").ToList();
             binder.Diagnostics.Error("wrong-type", $"`{path}.{kind.Name}` takes settings as a mapping, not {args.Describe()}", args.Where,
-                kind.Fields.Count == 0 ? $"{kind.Name} has no settings: write `- {kind.Name}`"
-                    : $"write `- {kind.Name}: {{ {kind.Fields[0].Key}: ... }}`");
+                settings.Count == 0 ? $"{kind.Name} has no settings (besides `name`): write `- {kind.Name}`"
+                    : $"write `- {kind.Name}: {{ {settings[0].Key}: ... }}`");
             return null;
         }
         var bound = (TBase)binder.BindObject(kind.Type, args, $"{path}.{kind.Name}");

@@ -39,15 +39,15 @@ public static class ModelEditor
         var edits = new Dictionary<string, TargetEdits>();
         TargetEdits? For(LayerRef r) => targets.Resolve(r) is { } n ? edits.TryGetValue(n, out var e) ? e : edits[n] = new TargetEdits(n) : null;
         foreach (var s in model.Set ?? [])
-            if (For(s.Path.Layer) is { } e && e.Add($"set {s.Path.Field}", s.Path.Layer.Where, diagnostics)) e.Sets.Add(s);
+            if (For(s.Path.Layer) is { } e && e.Add($"set {s.Path.Field}", $"set: {s.Path}", s.Path.Layer.Where, diagnostics)) e.Sets.Add(s);
         foreach (var r in model.Replace ?? [])
-            if (For(r.Target) is { } e && e.Add("replace", r.Target.Where, diagnostics)) e.Replacement = r;
+            if (For(r.Target) is { } e && e.Add("replace", $"replace: {r.Target}", r.Target.Where, diagnostics)) e.Replacement = r;
         foreach (var r in model.Remove ?? [])
-            if (For(r) is { } e && e.Add("remove", r.Where, diagnostics)) e.Removed = true;
+            if (For(r) is { } e && e.Add("remove", $"remove: {r}", r.Where, diagnostics)) e.Removed = true;
         foreach (var i in model.InsertBefore ?? [])
-            if (For(i.Target) is { } e && e.Add("insert_before", i.Target.Where, diagnostics)) e.Before.AddRange(BlockExpander.Expand(i.Layers, blocks, diagnostics));
+            if (For(i.Target) is { } e && e.Add("insert_before", $"insert_before: {i.Target}", i.Target.Where, diagnostics)) e.Before.AddRange(BlockExpander.Expand(i.Layers, blocks, diagnostics));
         foreach (var i in model.InsertAfter ?? [])
-            if (For(i.Target) is { } e && e.Add("insert_after", i.Target.Where, diagnostics)) e.After.AddRange(BlockExpander.Expand(i.Layers, blocks, diagnostics));
+            if (For(i.Target) is { } e && e.Add("insert_after", $"insert_after: {i.Target}", i.Target.Where, diagnostics)) e.After.AddRange(BlockExpander.Expand(i.Layers, blocks, diagnostics));
         return edits;
     }
 

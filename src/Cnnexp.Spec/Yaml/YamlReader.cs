@@ -37,8 +37,7 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error("yaml-syntax", CleanMessage(e.Message), Span(file, e.Start),
-                "check the indentation and the `key: value` form of this line and the one above");
+            diagnostics.Add(SyntaxError.Explain(text, file, CleanMessage(e.Message), Span(file, e.Start), (int)e.Start.Index));
             return null;
         }
     }
@@ -106,7 +105,7 @@ public static class YamlReader
         return new YMap(entries, Span(file, start.Start));
     }
 
-    static SourceSpan Span(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    internal static SourceSpan Span(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     static string CleanMessage(string message)
     {
