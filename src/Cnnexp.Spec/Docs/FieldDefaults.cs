@@ -14,6 +14,7 @@ public static class FieldDefaults
         return value switch
         {
             null => null,
+            SpecNode => null,                                  // a section: its own table lists the defaults
             string { Length: 0 } => null,
             IEnumerable list when value is not string && !list.Cast<object>().Any() => null,
             _ => SpecWriter.Flow(value),

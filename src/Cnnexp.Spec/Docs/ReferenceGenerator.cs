@@ -48,7 +48,8 @@ public static class ReferenceGenerator
         starts from, by name or 0-based index, and are all resolved against that starting stack, so their
         order does not matter. Two edits of the same layer that contradict each other (e.g. `replace` and
         `remove`) are an error. Inherited layers keep their names, and new layers get the next free number,
-        so `conv1` means the same layer in every variant.
+        so `conv1` means the same layer in every variant; a single unnamed replacement of the same kind
+        keeps the name of the layer it replaces.
 
         A `sweep` turns the model into one variant per combination of values, named
         `MODEL[LAYER.FIELD=VALUE]...` in the order the keys are written. A model that extends a swept model
@@ -67,6 +68,8 @@ public static class ReferenceGenerator
         shorthand also accept a bare value (`- dropout: 0.3`). Input sizes (`in`) are always inferred from
         the shape arriving at the layer; write `in` only to assert it. Each layer's output shape,
         parameters and multiply-accumulates are computed by arithmetic; `cnnexp inspect` prints them.
+        Every layer also takes `name:` (a letter or `_`, then letters, digits, `_`), used by `inspect`,
+        edits, sweeps and parameter names; on `block` and `repeat` it prefixes the names given inside.
         Unnamed layers are called by their kind without `2d`/`1d` and a number per kind: `conv1`, `relu2`,
         `maxpool1`, `batchnorm1`, `residual1`.
 
@@ -88,13 +91,13 @@ public static class ReferenceGenerator
         {
             sb.Append($"### {k.Name}\n\n").Append(k.Description).Append("\n\n");
             if (k.Shorthand is { } s) sb.Append($"Shorthand: `- {k.Name}: VALUE` sets `{s}`.\n\n");
-            FieldTable(sb, k.Type);
+            FieldTable(sb, k.Type, skip: "name");
         }
     }
 
-    static void FieldTable(StringBuilder sb, Type type)
+    static void FieldTable(StringBuilder sb, Type type, string? skip = null)
     {
-        var fields = SpecFields.Of(type);
+        var fields = SpecFields.Of(type).Where(f => f.Key != skip).ToList();
         if (fields.Count == 0) { sb.Append("No settings.\n\n"); return; }
         sb.Append("| key | type | default | description |\n|---|---|---|---|\n");
         foreach (var f in fields)

@@ -49,6 +49,7 @@ public static class SchemaGenerator
     static JsonObject FieldSchema(Type owner, SpecField f)
     {
         var schema = TypeSchema(f.Property.PropertyType, f.Attribute);
+        schema.Remove("description");                       // the field's own words win over its section's
         schema.Insert(0, "description", f.Attribute.Description);
         if (FieldDefaults.Value(owner, f) is { } value && Json(value) is { } json) schema["default"] = json;
         return schema;

@@ -51,9 +51,12 @@ public static class ModelEditor
         return edits;
     }
 
-    /// <summary>A single unnamed replacement takes the name of the layer it replaces, so later edits and sweeps still find it.</summary>
+    /// <summary>
+    /// A single unnamed replacement of the same kind takes the name of the layer it replaces (so
+    /// `conv2` stays `conv2`, and sweeps of `conv2.out` still find it); others get fresh names.
+    /// </summary>
     static IReadOnlyList<LayerSpec> Replace(LayerSpec old, IReadOnlyList<LayerSpec> replacement) =>
-        replacement is [{ Name: null } one] ? [one with { Name = old.Name }] : replacement;
+        replacement is [{ Name: null } one] && one.GetType() == old.GetType() ? [one with { Name = old.Name }] : replacement;
 
     static LayerSpec ApplySets(ModelSpec model, LayerSpec layer, IReadOnlyList<FieldEdit> sets, DiagnosticBag diagnostics)
     {

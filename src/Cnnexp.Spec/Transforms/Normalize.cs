@@ -7,7 +7,7 @@ namespace Cnnexp.Spec.Transforms;
 public sealed record Normalize : TransformSpec
 {
     [Field("Mean to subtract, per channel (or one for all).", Required = true)] public IReadOnlyList<double> Mean { get; init; } = [];
-    [Field("Standard deviation to divide by, per channel (or one for all); each above 0.", Required = true, Min = 1e-12)]
+    [Field("Standard deviation to divide by, per channel (or one for all); each above 0.", Required = true)]
     public IReadOnlyList<double> Std { get; init; } = [];
 
     public override ShapeCheck Infer(Shape input)
@@ -19,6 +19,8 @@ public sealed record Normalize : TransformSpec
         if (Std.Count != input.C && Std.Count != 1)
             return ShapeCheck.Fail($"`std` has {Std.Count} values, but the input {input} has {input.C} channel(s)",
                 $"give {input.C} values, or one for all channels", "std");
+        if (Std.Any(s => s <= 0))
+            return ShapeCheck.Fail($"`std` must be above 0, got [{string.Join(", ", Std)}]", "a standard deviation of 0 would divide by zero", "std");
         return ShapeCheck.Ok(input);
     }
 

@@ -81,7 +81,7 @@ public static class SpecWriter
     {
         string s => Scalar(s),
         bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e"),
         IFormattable f when value is int or long => f.ToString(null, CultureInfo.InvariantCulture),
         Enum e => Naming.SnakeCase(e.ToString()),
         IntPair p => p.IsSquare ? p.H.ToString(CultureInfo.InvariantCulture) : $"[{p.H}, {p.W}]",
