@@ -40,6 +40,11 @@ public sealed class Binder(DiagnosticBag diagnostics)
         {
             string key = entry.Key.Value;
             var field = fields.FirstOrDefault(f => f.Key == key);
+            if (field is null && key.Length == 0)
+            {
+                Diagnostics.Error("unknown-key", $"a key is missing before this `:` {In(path)}", entry.Key.Where, "write `key: value`");
+                continue;
+            }
             if (field is null)
             {
                 Diagnostics.Error("unknown-key", $"unknown key `{key}` {In(path)}", entry.Key.Where,
