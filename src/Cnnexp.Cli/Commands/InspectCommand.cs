@@ -35,8 +35,9 @@ public sealed class InspectCommand(IAnsiConsole console) : Command<InspectComman
             console.Profile.Out.Writer.WriteLine($"error: no model `{settings.Model}` in {settings.Spec}\n  hint: {Suggest.DidYouMean(settings.Model!, names)}");
             return ExitCodes.InvalidInput;
         }
-        console.MarkupLine($"[bold]{Markup.Escape(plan.Spec.Name)}[/]: {plan.Dataset.Name} {plan.Dataset.ImageShape}, {plan.Dataset.ClassCount} classes " +
-                           "(shapes per image, batch dimension left out)");
+        console.MarkupLine($"[bold]{Markup.Escape(plan.Spec.Name)}[/]: {plan.Dataset.Name} images {plan.Dataset.ImageShape}, " +
+                           $"{plan.Dataset.ClassCount} classes; shapes are per image");
+        if (plan.Spec.Description is { } description) console.WriteLine(description);
         foreach (var model in models)
         {
             console.WriteLine();

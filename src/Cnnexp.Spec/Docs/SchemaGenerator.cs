@@ -20,7 +20,7 @@ public static class SchemaGenerator
     {
         var root = ObjectSchema(typeof(ExperimentSpec));
         root.Insert(0, "$schema", "http://json-schema.org/draft-07/schema#");
-        root.Insert(1, "$id", "https://github.com/cnnexp/cnnexp/spec.schema.json");
+        root.Insert(1, "$id", "urn:cnnexp:spec");
         root.Insert(2, "title", "cnnexp experiment spec");
         root["definitions"] = new JsonObject
         {
