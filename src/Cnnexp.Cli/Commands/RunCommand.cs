@@ -26,6 +26,22 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
 
+        [CommandOption("--unit <ID>")]
+        [Description("Train only this unit (repeatable); `cnnexp plan SPEC` lists unit ids. Other units are left as they are.")]
+        public string[] Units { get; init; } = [];
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Train only every N-th unit starting at I (0-based), e.g. 0/4.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--unit-list <FILE>")]
+        [Description("With --unit-index: train the unit on that line (0-based) of FILE; used by job arrays.")]
+        public string? UnitList { get; init; }
+
+        [CommandOption("--unit-index <K>")]
+        [Description("Line of --unit-list to train, e.g. $SLURM_ARRAY_TASK_ID.")]
+        public int? UnitIndex { get; init; }
+
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
@@ -48,6 +64,8 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         var plan = Experiment.Plan(load.Spec!, load.Sources);
         if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
 
+        var selection = UnitSelection.Resolve(plan.Plan!, settings.Units, settings.Shard, settings.UnitList, settings.UnitIndex);
+        if (selection.Error is not null) return Invalid("error: " + selection.Error);
         string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
         var progress = new RunProgress(console, settings.Quiet);
@@ -55,7 +73,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         {
             var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, new RunSettings
             {
-                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks,
+                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks, Only = selection.Filter,
                 CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             }, progress.Log, interrupt.Token));
             ResultsTable.Write(console, run);

@@ -18,7 +18,7 @@ public static class ExperimentRunner
     public static RunSummary Run(ExperimentPlan plan, RunOptions options, CancellationToken cancel = default)
     {
         NativeRuntime.EnsureLoaded(options.Threads);
-        bool resuming = RunDirectory.Prepare(options.OutDir, plan.Spec);
+        bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
@@ -41,10 +41,32 @@ public static class ExperimentRunner
         {
             MergeMetrics(plan, options.OutDir);
         }
-        var summary = SummaryBuilder.Build(plan, (m, s) => UnitPaths.For(options.OutDir, m, s).ReadState(), clock.Elapsed.TotalSeconds);
-        RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Summary), summary);
-        return summary;
+        return Merge(plan, options.OutDir).Summary;
     }
+
+    /// <summary>
+    /// Rebuilds metrics.csv and summary.json from every unit's files — for a run whose units were
+    /// trained by many processes (`--unit`, `--shard`, job arrays) — and lists the units not finished.
+    /// </summary>
+    public static MergeResult Merge(ExperimentPlan plan, string dir)
+    {
+        MergeMetrics(plan, dir);
+        var states = new Dictionary<(string, int), UnitState?>();
+        foreach (var m in plan.Models)
+            foreach (int s in plan.Spec.RunSeeds)
+                states[(m.Name, s)] = UnitPaths.For(dir, m.Name, s).ReadState();
+        double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
+        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds);
+        RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
+        var missing = states.Where(kv => kv.Value is not { Finished: true })
+            .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,
+                kv.Value?.Status ?? "pending", kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
+            .ToList();
+        return new MergeResult(summary, missing);
+    }
+
+    static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
+        WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
         RunOptions options, RunLog log, CancellationToken cancel)
