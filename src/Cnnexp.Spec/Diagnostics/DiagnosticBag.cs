@@ -8,7 +8,7 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Items => items;
     public bool HasErrors => items.Exists(d => d.IsError);
 
-    /// <summary>Adds a diagnostic unless the same one is already here (a block used by two models fails once).</summary>
+    /// <summary>Adds a diagnostic unless the same one (code, message, place) is already there.</summary>
     public void Add(Diagnostic diagnostic)
     {
         if (!items.Contains(diagnostic)) items.Add(diagnostic);

@@ -26,13 +26,12 @@ public static class ReferenceGenerator
           .Append("Every key below is checked: an unknown key, a wrong type or a value out of range is an error\n")
           .Append("that points at its line. `cnnexp schema` writes the same information as a JSON Schema for\n")
           .Append("editor completion (see [spec-editor.md](spec-editor.md)).\n\n");
-        Section(sb, "Top level", typeof(ExperimentSpec));
-        Section(sb, "`data`", typeof(DataSpec));
-        Section(sb, "`data.normalize`", typeof(Normalize), "The same settings as the `normalize` input transform.");
-        Section(sb, "`train`", typeof(TrainSpec));
-        Section(sb, "`train.optimizer`", typeof(OptimizerSpec));
-        Section(sb, "`models.NAME`", typeof(ModelSpec));
-        sb.Append(VariantsText);
+        var sections = Sections();
+        foreach (var (title, type) in sections)
+        {
+            Section(sb, title, type, sections);
+            if (type == typeof(ModelSpec)) sb.Append(VariantsText);
+        }
         Family(sb, "Layers", Layers.Layers.Registry, LayersText);
         Family(sb, "Input transforms", Transforms.Transforms.Registry,
             "Listed under a model's `input:`; applied to every batch before the first layer, in training and evaluation.\n" +
@@ -75,12 +74,39 @@ public static class ReferenceGenerator
 
         """;
 
-    static void Section(StringBuilder sb, string title, Type type, string? note = null)
+    /// <summary>
+    /// Every mapping a spec can hold, found by walking the declared fields from the top level, each
+    /// under the first path that reaches it (`train` is documented once, not again under `models.NAME`).
+    /// </summary>
+    static List<(string Title, Type Type)> Sections()
+    {
+        var sections = new List<(string, Type)>();
+        void Walk(string title, string path, Type type)
+        {
+            if (sections.Exists(s => s.Item2 == type)) return;
+            sections.Add((title, type));
+            foreach (var f in SpecFields.Of(type))
+            {
+                var t = Nullable.GetUnderlyingType(f.Property.PropertyType) ?? f.Property.PropertyType;
+                string child = path.Length == 0 ? f.Key : $"{path}.{f.Key}";
+                if (t == typeof(IReadOnlyList<ModelSpec>)) Walk($"`{child}.NAME`", $"{child}.NAME", typeof(ModelSpec));
+                else if (typeof(SpecNode).IsAssignableFrom(t) && !t.IsAbstract) Walk($"`{child}`", child, t);
+            }
+        }
+        Walk("Top level", "", typeof(ExperimentSpec));
+        return sections;
+    }
+
+    /// <summary>GitHub's anchor for a heading: lower case, punctuation other than `-` and `_` dropped, spaces as `-`.</summary>
+    public static string Anchor(string title) =>
+        new string(title.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ').ToArray()).Replace(' ', '-');
+
+    static void Section(StringBuilder sb, string title, Type type, List<(string Title, Type Type)> sections)
     {
         sb.Append($"## {title}\n\n");
         if (type.GetCustomAttributes(typeof(SectionAttribute), false).FirstOrDefault() is SectionAttribute s) sb.Append(s.Description).Append("\n\n");
-        if (note is not null) sb.Append(note).Append("\n\n");
-        FieldTable(sb, type);
+        if (type == typeof(Normalize)) sb.Append("The same settings as the [`normalize`](#normalize) input transform.\n\n");
+        FieldTable(sb, type, links: sections.ToDictionary(x => x.Type, x => $"[{x.Title}](#{Anchor(x.Title)})"));
     }
 
     static void Family<T>(StringBuilder sb, string title, KindRegistry<T> registry, string intro) where T : SpecNode
@@ -95,7 +121,7 @@ public static class ReferenceGenerator
         }
     }
 
-    static void FieldTable(StringBuilder sb, Type type, string? skip = null)
+    static void FieldTable(StringBuilder sb, Type type, string? skip = null, IReadOnlyDictionary<Type, string>? links = null)
     {
         var fields = SpecFields.Of(type).Where(f => f.Key != skip).ToList();
         if (fields.Count == 0) { sb.Append("No settings.\n\n"); return; }
@@ -103,7 +129,9 @@ public static class ReferenceGenerator
         foreach (var f in fields)
         {
             string def = f.Attribute.Required ? "**required**" : FieldDefaults.Text(type, f) is { } d ? $"`{d}`" : "—";
-            sb.Append($"| `{f.Key}` | {TypeText.Of(f)} | {def} | {f.Attribute.Description.Replace("|", "\\|")} |\n");
+            var t = Nullable.GetUnderlyingType(f.Property.PropertyType) ?? f.Property.PropertyType;
+            string typeText = links is not null && links.TryGetValue(t, out var link) ? link : TypeText.Of(f);
+            sb.Append($"| `{f.Key}` | {typeText} | {def} | {f.Attribute.Description.Replace("|", "\\|")} |\n");
         }
         sb.Append('\n');
     }

@@ -33,10 +33,6 @@ public static class TypeText
         if (type == typeof(IReadOnlyList<LayerEdit>)) return "map of `LAYER` to layer(s)";
         if (type == typeof(IReadOnlyList<LayerRef>)) return "list of `LAYER`";
         if (Binder.ListElement(type) is { } element) return "list of " + Describe(element, a);
-        if (type == typeof(Normalize)) return "[`data.normalize`](#datanormalize)";
-        if (type == typeof(DataSpec)) return "[`data`](#data)";
-        if (type == typeof(TrainSpec)) return "[`train`](#train)";
-        if (type == typeof(OptimizerSpec)) return "[`train.optimizer`](#trainoptimizer)";
         if (typeof(SpecNode).IsAssignableFrom(type)) return "mapping";
         return type.Name;
     }

@@ -19,6 +19,9 @@ public sealed record ModelSpec : SpecNode
     [Field("The layer stack, first to last.")]
     public IReadOnlyList<LayerSpec>? Layers { get; init; }
 
+    [Field("Training settings for this model only, merged key by key over the experiment's `train` (e.g. `train: { optimizer: { lr: 0.01 } }`).")]
+    public TrainSpec? Train { get; init; }
+
     [Field("Field overrides of layers, `LAYER.FIELD: value`, e.g. `{ conv1.out: 16 }`.")]
     public IReadOnlyList<FieldEdit>? Set { get; init; }
 

@@ -14,6 +14,9 @@ public sealed record ModelPlan(string Name, ModelSpec Spec, Shape Input,
     public long Parameters => Layers.Sum(l => l.Parameters);
     public long Macs => Layers.Sum(l => l.Macs);
 
+    /// <summary>This model's training settings: its own `train`, else the experiment's.</summary>
+    public TrainSpec TrainFor(ExperimentSpec experiment) => Spec.Train ?? experiment.Train;
+
     /// <summary>Every planned layer, depth first: a residual, its body, then its projection.</summary>
     public IEnumerable<PlannedLayer> AllLayers => Flatten(Layers);
 

@@ -67,7 +67,7 @@ public static class ModelResolver
         layers = LayerNamer.Name(layers, model.Name, cx.Diagnostics, reportDuplicates: true);
         return model with
         {
-            Extends = null, Input = model.Input ?? baseModel?.Input ?? [], Layers = layers,
+            Extends = null, Input = model.Input ?? baseModel?.Input ?? [], Layers = layers, Train = model.Train ?? baseModel?.Train,
             Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,   // `set` stays until sweeps are checked against it
         };
     }

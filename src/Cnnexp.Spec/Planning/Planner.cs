@@ -19,6 +19,7 @@ public static class Planner
             diagnostics.Error("unknown-dataset", $"unknown data set `{spec.Data.Dataset}`", spec.Data.SpanOf("dataset"));
             return null;
         }
+        TrainRules.Check(spec, diagnostics);
         CheckData(spec.Data, dataset, diagnostics);
         var models = ModelResolver.Resolve(spec, diagnostics);
         CheckUniqueNames(models, diagnostics);
