@@ -17,41 +17,56 @@ public sealed record LoadResult(ExperimentSpec? Spec, IReadOnlyList<Diagnostic> 
 /// <summary>Stage 1: YAML text → <see cref="ExperimentSpec"/>, with every problem as a diagnostic.</summary>
 public static class SpecLoader
 {
-    public static LoadResult LoadFile(string path)
+    /// <param name="overrides"><c>KEY=VALUE</c> command-line overrides (<c>--set</c>), applied before validation.</param>
+    public static LoadResult LoadFile(string path, IReadOnlyList<string>? overrides = null)
     {
         if (!File.Exists(path))
             return new LoadResult(null, [Diagnostic.Error("file-not-found", $"spec file `{path}` does not exist", null,
                 "check the path; `cnnexp new NAME` writes a starter spec")], new Dictionary<string, string>());
-        return LoadText(File.ReadAllText(path), path);
+        return LoadText(File.ReadAllText(path), path, overrides);
     }
 
-    public static LoadResult LoadText(string text, string file = "<spec>")
+    public static LoadResult LoadText(string text, string file = "<spec>", IReadOnlyList<string>? overrides = null)
     {
         var diagnostics = new DiagnosticBag();
         var sources = new Dictionary<string, string> { [file] = text };
         var root = YamlReader.Read(text, file, diagnostics);
         if (root is null) return new LoadResult(null, diagnostics.Items, sources);
+        if (overrides is { Count: > 0 })
+        {
+            sources[Overrides.File] = Overrides.SourceText(overrides);
+            root = Overrides.Apply(root, overrides, diagnostics);
+        }
         return Bind(root, diagnostics, sources);
     }
 
     /// <summary>Binds an already-read (and possibly edited) YAML tree.</summary>
     public static LoadResult Bind(YNode root, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> sources)
     {
-        var spec = NewBinder(diagnostics).BindObject<ExperimentSpec>(root, "");
+        var spec = NewBinder(diagnostics, root as YMap).BindObject<ExperimentSpec>(root, "");
         return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items, sources);
     }
 
-    public static Binder NewBinder(DiagnosticBag diagnostics)
+    /// <param name="root">The whole spec, so a model's `train` can be merged over the experiment's.</param>
+    public static Binder NewBinder(DiagnosticBag diagnostics, YMap? root = null)
     {
         var binder = new Binder(diagnostics);
         binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
-        binder.Register<IReadOnlyList<ModelSpec>>(BindModels);
+        binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root));
+        EditBinders.Register(binder);
         return binder;
     }
 
-    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder)
+    /// <summary>A model's `train:` mapping merged over the experiment's, so unset keys inherit (not reset to defaults).</summary>
+    static YNode WithMergedTrain(YNode model, YMap? root)
+    {
+        if (model is not YMap m || m["train"] is not YMap own || root?["train"] is not YMap shared) return model;
+        return m.With("train", YamlMerge.Deep(shared, own), m.Entries.First(e => e.Key.Value == "train").Key.Where);
+    }
+
+    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder, YMap? root)
     {
         if (node is not YMap map)
         {
@@ -62,7 +77,7 @@ public static class SpecLoader
         if (map.Entries.Count == 0)
             binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
         return map.Entries
-            .Select(e => binder.BindObject<ModelSpec>(e.Value, Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
+            .Select(e => binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where })
             .ToList();
     }
 }

@@ -18,10 +18,12 @@ namespace Cnnexp;
 public static class Experiment
 {
     /// <summary>Reads and validates a spec file.</summary>
-    public static LoadResult Load(string path) => SpecLoader.LoadFile(path);
+    /// <param name="overrides"><c>KEY=VALUE</c> overrides as given to <c>--set</c>, e.g. <c>train.epochs=2</c>.</param>
+    public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null) => SpecLoader.LoadFile(path, overrides);
 
     /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
-    public static LoadResult Parse(string yaml, string file = "<spec>") => SpecLoader.LoadText(yaml, file);
+    public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
+        SpecLoader.LoadText(yaml, file, overrides);
 
     /// <summary>Resolves variants and infers every shape.</summary>
     public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null)
@@ -37,10 +39,31 @@ public static class Experiment
     {
         settings ??= new RunSettings();
         string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
-        var summary = ExperimentRunner.Run(plan, new RunOptions { OutDir = outDir, Threads = settings.Threads, Log = log },
-            cancellationToken);
-        var figures = settings.Figures ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
+        var options = new RunOptions
+        {
+            OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = settings.Callbacks,
+            Only = settings.Only, CommandLine = settings.CommandLine,
+        };
+        var summary = ExperimentRunner.Run(plan, options, cancellationToken);
+        // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit.
+        var figures = settings.Figures && settings.Only is null ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
         return new RunResult(outDir, summary, figures);
+    }
+
+    /// <summary>
+    /// Merges every finished unit of a run directory (however many processes trained them) into
+    /// metrics.csv and summary.json and redraws the figures, without training. Returns null with
+    /// diagnostics when DIR holds no readable spec.resolved.yaml.
+    /// </summary>
+    public static ReportResult Report(string runDir)
+    {
+        var load = Load(Path.Combine(runDir, RunFiles.ResolvedSpec));
+        if (!load.Ok) throw new InvalidDataException($"{runDir} is not a run directory:\n{load.FormatDiagnostics()}");
+        var plan = Plan(load.Spec!, load.Sources);
+        if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
+        var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
+        var figures = FigureRenderer.Render(runDir, plan.Plan!.Spec.Figures);
+        return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
     }
 
     /// <summary><c>runs/NAME/yyyyMMdd-HHmmss-HASH</c>: sortable by time, tied to the resolved spec.</summary>

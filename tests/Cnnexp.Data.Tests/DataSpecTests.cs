@@ -74,7 +74,7 @@ public class DataSpecTests
         { "{ dataset: cifar10, path: images }", "t.yaml:2:33: error: `data.path` applies only to `data.dataset: imagefolder`, but the data set is `cifar10`" },
         { "{ dataset: mnist, resize: 32 }", "`data.resize` applies only to `data.dataset: imagefolder`" },
         { "{ dataset: imagefolder }", "t.yaml:2:18: error: `data.dataset: imagefolder` needs `data.path`" },
-        { "{ dataset: mnist, normalize: { mean: [0.1, 0.2, 0.3], std: [0.3] } }", "`data.normalize.mean` has 3 values, but `data.dataset` mnist has 1 channel(s)" },
+        { "{ dataset: mnist, normalize: { mean: [0.1, 0.2, 0.3], std: [0.3] } }", "data normalize: `mean` has 3 values, but the input 1x28x28 has 1 channel(s)" },
         { "{ dataset: imagefolder, path: nowhere, channels: 2 }", "`data.channels` is 2; image folders load as 3 (RGB) or 1 (grayscale) channels" },
         { "{ val_fraction: 0.95 }", "`data.val_fraction` is 0.95, outside the allowed range [0, 0.9]" },
         { "{ augment: [random_crop: { padding: -1 }] }", "outside the allowed range [0, 64]" },

@@ -39,7 +39,7 @@ public class DatasetLoaderTests
         var spec = new DataSpec
         {
             Dataset = "synthetic", Limit = 100, ValFraction = 0.1,
-            Normalize = new NormalizeSpec { Mean = [0.5], Std = [0.25] },
+            Normalize = new Cnnexp.Spec.Transforms.Normalize { Mean = [0.5], Std = [0.25] },
             Augment = [new RandomCrop { Padding = 2 }, new HorizontalFlip()],
         };
         using var data = DatasetLoader.Load(spec, new DataOptions());

@@ -1,4 +1,4 @@
-using Cnnexp.Spec.Datasets;
+using Cnnexp.Spec.Transforms;
 using static TorchSharp.torch;
 
 namespace Cnnexp.Engine.Data;
@@ -9,7 +9,7 @@ namespace Cnnexp.Engine.Data;
 /// </summary>
 public sealed record Normalization(IReadOnlyList<double> Mean, IReadOnlyList<double> Std)
 {
-    public static Normalization? From(NormalizeSpec? spec, int channels) =>
+    public static Normalization? From(Normalize? spec, int channels) =>
         spec is null ? null : new Normalization(spec.MeanFor(channels), spec.StdFor(channels));
 
     /// <summary>uint8 (N, C, H, W) → float32 (N, C, H, W).</summary>

@@ -20,10 +20,9 @@ public static class DataRules
         ChannelsAreOneOrThree(data, diagnostics);
     }
 
-    /// <summary>Rules that need the data set's shape.</summary>
+    /// <summary>Rules that need the data set's description (`normalize` is checked by the planner with the transforms).</summary>
     public static void CheckAgainst(DataSpec data, DatasetInfo info, DiagnosticBag diagnostics)
     {
-        NormalizeHasOneValuePerChannel(data, info, diagnostics);
         TestFractionNeedsSingleFolder(data, info, diagnostics);
     }
 
@@ -47,16 +46,6 @@ public static class DataRules
         if (data.Channels is int c && c != 1 && c != 3)
             d.Error("out-of-range", $"`data.channels` is {c}; image folders load as 3 (RGB) or 1 (grayscale) channels",
                 data.SpanOf("channels"));
-    }
-
-    static void NormalizeHasOneValuePerChannel(DataSpec data, DatasetInfo info, DiagnosticBag d)
-    {
-        if (data.Normalize is not { } n) return;
-        int channels = info.ImageShape.C;
-        foreach (var (key, values) in new[] { ("mean", n.Mean), ("std", n.Std) })
-            if (values.Count != channels && values.Count != 1)
-                d.Error("shape", $"`data.normalize.{key}` has {values.Count} values, but `data.dataset` {info.Name} has {channels} channel(s)",
-                    n.SpanOf(key), $"give {channels} value(s), or one for all channels");
     }
 
     static void TestFractionNeedsSingleFolder(DataSpec data, DatasetInfo info, DiagnosticBag d)
