@@ -26,6 +26,9 @@ public static class CliApp
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
                 .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Redraw the figures of a finished run and write report.html and report.md, without retraining.")
+                .WithExample("report", "runs/quickstart/20250101-120000-1a2b3c4d");
         });
         return await app.RunAsync(args);
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cnnexp.Engine.Training;
-using Cnnexp.Figures;
+using Cnnexp.Figures.Report;
 using Cnnexp.Results;
 using Cnnexp.Spec;
 using Cnnexp.Spec.Diagnostics;
@@ -31,7 +31,7 @@ public static class Experiment
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, sources ?? new Dictionary<string, string>());
     }
 
-    /// <summary>Trains every model for every seed, writes the run directory and draws the figures.</summary>
+    /// <summary>Trains every model for every seed, writes the run directory, draws the figures and writes the report.</summary>
     public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
@@ -39,7 +39,8 @@ public static class Experiment
         string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
         var summary = ExperimentRunner.Run(plan, new RunOptions { OutDir = outDir, Threads = settings.Threads, Log = log },
             cancellationToken);
-        var figures = settings.Figures ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
+        // Figures and report.html/report.md come from the run directory alone, exactly as `cnnexp report DIR` redraws them.
+        var figures = settings.Figures ? RunReport.Write(outDir).Figures.Files : [];
         return new RunResult(outDir, summary, figures);
     }
 

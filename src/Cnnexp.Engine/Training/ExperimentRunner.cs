@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cnnexp.Engine.Artefacts;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
@@ -32,6 +33,7 @@ public static class ExperimentRunner
         using var data = DatasetLoader.Load(plan.Spec.Data);
         Log($"data: {data.Info.Name}, {data.Train.Count} training and {data.Test.Count} test images");
         var models = new List<ModelSummary>();
+        var artefacts = new ArtefactRecorder(plan, data, options.OutDir);   // tensors the figures need
         foreach (var model in plan.Models)
         {
             var seeds = new List<SeedResult>();
@@ -46,14 +48,14 @@ public static class ExperimentRunner
                         $"train acc {m.TrainAccuracy:P1}, test loss {m.TestLoss:F4}, test acc {m.TestAccuracy:P1}, " +
                         $"{m.ImagesPerSecond:F0} img/s"));
                     options.OnEpoch?.Invoke(m);
-                }, cancel));
+                }, cancel, trained => artefacts.Record(model, seed, trained)));
             }
             models.Add(new ModelSummary { Name = model.Name, Parameters = model.Parameters, Macs = model.Macs, Seeds = seeds });
         }
         var summary = new RunSummary
         {
             Name = plan.Spec.Name, Description = plan.Spec.Description, Dataset = data.Info.Name,
-            Seeds = plan.Spec.Seeds, Models = models, Seconds = clock.Elapsed.TotalSeconds,
+            Seeds = plan.Spec.Seeds, Models = models, Seconds = clock.Elapsed.TotalSeconds, Checks = artefacts.Checks,
         };
         RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Summary), summary);
         return summary;

@@ -12,8 +12,11 @@ namespace Cnnexp.Engine.Training;
 /// <summary>Trains one model for one seed, one dispose scope per batch.</summary>
 public sealed class Trainer(ModelPlan plan, TrainSpec train, int batchSize, LoadedDataset data, int seed)
 {
-    /// <summary>Runs every epoch, reporting each as it finishes. Returns the seed's final result.</summary>
-    public SeedResult Run(Action<EpochMetrics> onEpoch, CancellationToken cancel)
+    /// <summary>
+    /// Runs every epoch, reporting each as it finishes. Returns the seed's final result;
+    /// <paramref name="onTrained"/> sees the trained model before it is disposed.
+    /// </summary>
+    public SeedResult Run(Action<EpochMetrics> onEpoch, CancellationToken cancel, Action<Sequential>? onTrained = null)
     {
         manual_seed(seed);                                  // same initial weights for the same seed
         using var model = ModelBuilder.Build(plan);
@@ -36,6 +39,7 @@ public sealed class Trainer(ModelPlan plan, TrainSpec train, int batchSize, Load
             if (!double.IsFinite(fit.Loss))
                 return Result(last, $"stopped: training loss became {fit.Loss} at epoch {epoch}");
         }
+        onTrained?.Invoke(model);
         return Result(last!, "completed");
     }
 
