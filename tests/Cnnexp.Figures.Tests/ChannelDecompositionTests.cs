@@ -1,29 +1,56 @@
 using Cnnexp.Engine.Artefacts;
+using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
-using TorchSharp;
+using Cnnexp.Engine.Training;
+using Cnnexp.Spec;
+using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Planning;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Cnnexp.Figures.Tests;
 
+/// <summary>The notebook's check, on trained weights: per-channel convolutions plus the bias add up to the layer's output.</summary>
 public class ChannelDecompositionTests
 {
     public ChannelDecompositionTests() => NativeRuntime.EnsureLoaded(1);
 
     [Fact]
-    public void Sum_of_channel_contributions_plus_bias_equals_the_layer_output()
+    public void On_trained_weights_the_channel_contributions_plus_bias_equal_the_layer_output()
     {
-        manual_seed(7);
-        using var conv = nn.Conv2d(3, 8, 3, padding: 1);
-        using var x = rand(4, 3, 32, 32);
-        using var d = ChannelDecomposition.Compute(conv, x);
-        var info = $"pad {string.Join(",", conv.padding ?? [])} stride {string.Join(",", conv.stride ?? [])} dil {string.Join(",", conv.dilation ?? [])} sum {string.Join(",", d.Sum.shape)} out {string.Join(",", d.Output.shape)}";
-        using var w = conv.weight!.detach();
-        using var manual = nn.functional.conv2d(x.narrow(1, 0, 1), w.narrow(1, 0, 1).contiguous(), null, [1, 1], [1, 1], [1, 1], 1);
-        using var mine = d.Contributions[0];
-        info += $" manual-vs-mine {(manual - mine).abs().max().item<float>()}";
-        using var full = nn.functional.conv2d(x, w, conv.bias, [1, 1], [1, 1], [1, 1], 1);
-        info += $" full-vs-out {(full - d.Output).abs().max().item<float>()}";
-        Assert.Fail(info);
-        Assert.True(d.MaxAbsDifference < 1e-5, $"max |difference| {d.MaxAbsDifference}");
+        var load = SpecLoader.LoadFile(Repo.Path("experiments", "quickstart.yaml"));
+        var plan = Planner.Plan(load.Spec!, new DiagnosticBag())!;
+        var standard = plan.Model("standard");
+        using var data = DatasetLoader.Load(plan.Spec.Data with { Limit = 200 });
+        var trainer = new Trainer(standard, plan.Spec.Train with { Epochs = 1 }, 50, data, seed: 3);
+        bool checkedIt = false;
+        trainer.Run(_ => { }, CancellationToken.None, trained =>
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var conv = (Conv2d)trained.children().First();
+            var x = Batches.Of(data.Test, [0, 1, 2, 3, 4, 5, 6, 7], 8).First().Images;      // (8, 3, 32, 32)
+            using var d = ChannelDecomposition.Compute(conv, x);
+
+            Assert.Equal([3L, 8, 8, 32, 32], d.Contributions.shape);
+            Assert.True(d.MaxAbsDifference < 1e-5, $"max |sum + bias − output| = {d.MaxAbsDifference}");
+            // The notebook's own line for the red channel of filter 0 gives the same map.
+            var w = conv.weight!.detach();
+            var red = nn.functional.conv2d(x[.., 0..1], w[0..1, 0..1], null, [1, 1], [1, 1], [1, 1], 1);     // (8, 1, 32, 32)
+            Assert.True((red - d.Contributions[0][.., 0..1]).abs().max().item<float>() < 1e-6);
+            // The check has teeth: leaving out the bias is visibly wrong.
+            double withoutBias = (d.Sum - d.Bias.view(1, -1, 1, 1) - d.Output).abs().max().item<float>();
+            Assert.True(withoutBias > 1e-3, $"dropping the bias changed the sum by only {withoutBias}");
+            checkedIt = true;
+        });
+        Assert.True(checkedIt, "the trainer never handed over the trained model");
+    }
+
+    [Fact]
+    public void Grouped_convolutions_are_refused_rather_than_decomposed_wrongly()
+    {
+        using var conv = nn.Conv2d(4, 4, 3, groups: 2);
+        using var x = rand(1, 4, 8, 8);
+        Assert.Throws<NotSupportedException>(() => ChannelDecomposition.Compute(conv, x));
     }
 }

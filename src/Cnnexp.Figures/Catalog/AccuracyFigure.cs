@@ -24,8 +24,10 @@ public sealed class AccuracyFigure : Figure
     public override string? Subtitle(RunData run)
     {
         int n = run.Summary.Seeds.Count;
-        return n > 1 ? $"Bars: mean of {n} seeds; whiskers: 95% confidence interval; dots: one seed each."
-                     : "One seed: no confidence interval can be computed (use 3 or more seeds).";
+        bool intervals = run.Summary.Models.Any(m => m.TestAccuracy is { } s && double.IsFinite(s.Ci95Low));
+        return n <= 1 ? "One seed: no confidence interval can be computed (use 3 or more seeds)."
+            : intervals ? $"Bars: mean of {n} seeds; whiskers: 95% confidence interval; dots: one seed each."
+            : $"Bars: mean of {n} seeds; dots: one seed each (summary.json holds no confidence intervals).";
     }
 
     public override string? Skip(RunData run) => run.Summary.Models.Count == 0 ? "summary.json lists no models" : null;
@@ -75,9 +77,13 @@ public sealed class AccuracyFigure : Figure
         }
         if (run.Classes.Count > 1)
         {
-            var chance = plot.Add.HorizontalLine(100.0 / run.Classes.Count, 1.5f, Colors.Gray, LinePattern.Dashed);
-            chance.Text = "chance";
-            chance.LabelFontSize = 13;
+            double chance = 100.0 / run.Classes.Count;
+            plot.Add.HorizontalLine(chance, 1.5f, Colors.Gray, LinePattern.Dashed);
+            var label = plot.Add.Text($"chance ({chance.ToString("0.#", CultureInfo.InvariantCulture)}%)", models.Count - 0.45, chance);
+            label.LabelFontSize = 13;
+            label.LabelFontColor = Colors.DimGray;
+            label.LabelAlignment = Alignment.LowerRight;
+            label.OffsetY = -3;
         }
         ChartStyle.CategoryTicksX(plot, models.Select(m => m.Name).ToList());
         plot.Axes.Bottom.TickLabelStyle.FontSize = 16;

@@ -30,11 +30,12 @@ public sealed class ConfusionFigure : Figure
     protected override void DrawContent(FigureCanvas canvas, RunData run, SKRect area)
     {
         var models = Models(run);
+        const float gap = 36;
         int columns = Math.Min(PerRow, models.Count);
-        float w = area.Width / columns;
+        float w = (area.Width - gap * (columns - 1)) / columns;
         for (int i = 0; i < models.Count; i++)
         {
-            float x = area.Left + (i % columns) * w, y = area.Top + (i / columns) * PanelHeight;
+            float x = area.Left + (i % columns) * (w + gap), y = area.Top + (i / columns) * PanelHeight;
             canvas.Plot(Chart(run, models[i]), new SKRect(x, y, x + w, y + PanelHeight));
         }
     }
@@ -67,9 +68,9 @@ public sealed class ConfusionFigure : Figure
         var percent = RowPercent(model, n);
         var plot = ChartStyle.NewPlot();
         var heatmap = plot.Add.Heatmap(percent);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        heatmap.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Blues());   // white 0%, dark 100%
         heatmap.ManualRange = new ScottPlot.Range(0, 100);
-        heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        heatmap.CellAlignment = Alignment.MiddleCenter;                                        // cell (r, c) centred on integers
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "% of true class";
         bar.LabelStyle.FontSize = 14;
@@ -83,10 +84,10 @@ public sealed class ConfusionFigure : Figure
                 text.LabelFontSize = n > 12 ? 10 : 13;
                 text.LabelFontColor = v > 55 ? Colors.White : Colors.Black;
             }
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         ChartStyle.CategoryTicksX(plot, classes, 45);
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(r => (double)(n - 1 - r)).ToArray(), classes.ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
         plot.XLabel("Predicted class");
         plot.YLabel("True class");

@@ -61,7 +61,7 @@ public sealed class PerClassFigure : Figure
             }
         }
         float groupPixels = (width - 120) / Math.Max(1, classes.Count);
-        bool rotate = classes.Any(c => FigureCanvas.Measure(c, TextStyle.Cell) > groupPixels * 0.95f);
+        bool rotate = classes.Any(c => FigureCanvas.Measure(c, new TextStyle(ChartStyle.TickSize, false, Ink.Text)) > groupPixels * 0.98f);
         ChartStyle.CategoryTicksX(plot, classes, rotate ? 30 : 0);
         plot.YLabel("Test accuracy (%)");
         plot.XLabel("Class");

@@ -24,7 +24,7 @@ public sealed class ShapesFigure : Figure
         "the same numbers the engine checks against the real modules.";
 
     public override string Title(RunData run) => "Layers and shapes";
-    public override string? Subtitle(RunData run) => run.Plan is null ? null : $"Input: {LayerTable.Shape(run.Plan.Dataset.ImageShape)} images from `{run.Plan.Dataset.Name}`; shapes leave out the batch dimension.";
+    public override string? Subtitle(RunData run) => run.Plan is null ? null : $"Input: {LayerTable.Shape(run.Plan.Dataset.ImageShape)} images from {run.Plan.Dataset.Name}; shapes leave out the batch dimension.";
 
     public override string? Skip(RunData run) => run.Plan is null ? "spec.resolved.yaml is missing or does not plan" : null;
 
@@ -64,5 +64,6 @@ public sealed class ShapesFigure : Figure
     static void Cell(FigureCanvas canvas, string text, float left, float column, float top, bool right, TextStyle style) =>
         canvas.Text(text, left + column + (right ? 20 : 8), top + 18, style, right ? SKTextAlign.Right : SKTextAlign.Left);
 
-    static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>Thousands separated; a dash for zero, so the layers that hold parameters stand out.</summary>
+    static string N(long v) => v == 0 ? "–" : v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -41,6 +41,11 @@ public static class ChartStyle
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, names.Count).Select(i => (double)i).ToArray(), names.ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.TickLabelStyle.Rotation = rotation;
-        if (rotation != 0) plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        if (rotation == 0) return;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        // Room for the slanted labels and the axis label under them (ScottPlot sizes the panel for upright text).
+        float widest = names.Count == 0 ? 0 : names.Max(n => FigureCanvas.Measure(n, new TextStyle(plot.Axes.Bottom.TickLabelStyle.FontSize, false, SkiaSharp.SKColors.Black)));
+        double angle = rotation * Math.PI / 180;
+        plot.Axes.Bottom.MinimumSize = (float)(widest * Math.Sin(angle) + TickSize * Math.Cos(angle)) + AxisLabelSize + 28;
     }
 }

@@ -29,10 +29,10 @@ public static class Maps
 
     public static string Number(double v) => Math.Abs(v) >= 0.01 || v == 0
         ? v.ToString("0.###", CultureInfo.InvariantCulture)
-        : v.ToString("0.0e+0", CultureInfo.InvariantCulture);
+        : v.ToString("0.#e+0", CultureInfo.InvariantCulture);
 
     /// <summary>How an input of this many channels is drawn, for captions.</summary>
     public static string Describe(int channels, double low, double high) => channels == 3
         ? "RGB"
-        : $"grey: {Number(low)} black … {Number(high)} white";
+        : $"grey: {Number(low)} = black, {Number(high)} = white";
 }

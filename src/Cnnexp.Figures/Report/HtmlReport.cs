@@ -97,7 +97,7 @@ public static class HtmlReport
                 h.Append("<pre class=\"diff\">");
                 foreach (var line in diff.Lines)
                     h.Append(line.Kind switch { '+' => "<span class=\"add\">+ ", '-' => "<span class=\"del\">− ", _ => "<span>  " })
-                     .Append(E(line.Text)).Append("</span>\n");
+                     .Append(E(line.Text)).Append("</span>");
                 h.Append("</pre>\n");
                 if (!YamlDiff.HasChanges(diff.Lines)) h.Append("<p>(identical to its base after resolution)</p>\n");
             }

@@ -18,8 +18,8 @@ public static class YamlDiff
         while (a < n || b < m)
         {
             if (a < n && b < m && before[a] == after[b]) { diff.Add(new DiffLine(' ', before[a])); a++; b++; }
-            else if (b < m && (a == n || lcs[a, b + 1] >= lcs[a + 1, b])) diff.Add(new DiffLine('+', after[b++]));
-            else diff.Add(new DiffLine('-', before[a++]));
+            else if (a < n && (b == m || lcs[a + 1, b] >= lcs[a, b + 1])) diff.Add(new DiffLine('-', before[a++]));   // removals first, as diff does
+            else diff.Add(new DiffLine('+', after[b++]));
         }
         return diff;
     }
