@@ -25,10 +25,23 @@ public static class CliApp
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
-                .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1");
+                .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1")
+                .WithExample("run", "--resume", "runs/try1");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("List every unit of work (model x seed) with its stable id and estimated cost.")
+                .WithExample("plan", "experiments/quickstart.yaml", "--measure");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show which units of a run directory are done, failed or pending.")
+                .WithExample("status", "runs/try1");
+            config.AddCommand<SubmitCommand>("submit")
+                .WithDescription("Hand the units that are not finished to Slurm (a job array) or Kubernetes (an Indexed Job).")
+                .WithExample("submit", "experiments/sumfirst.yaml", "--out", "/shared/runs/sumfirst", "--slurm", "--max-parallel", "8", "--report");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names.")
+                .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0");
             config.AddCommand<ReportCommand>("report")
-                .WithDescription("Redraw the figures of a finished run and write report.html and report.md, without retraining.")
-                .WithExample("report", "runs/quickstart/20250101-120000-1a2b3c4d");
+                .WithDescription("Merge a run's finished units, redraw its figures and write report.html and report.md, without training.")
+                .WithExample("report", "runs/try1");
         });
         return await app.RunAsync(args);
     }

@@ -1,5 +1,6 @@
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
+using Cnnexp.Engine.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,6 +16,9 @@ static class Errors
             case CommandParseException or CommandRuntimeException:
                 console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 console.MarkupLine("run [bold]cnnexp --help[/] for usage");
+                return ExitCodes.InvalidInput;
+            case SpecChangedException:
+                console.Profile.Out.Writer.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;
             case DataException:
                 console.MarkupLine($"[red]data error:[/] {Markup.Escape(e.Message)}");

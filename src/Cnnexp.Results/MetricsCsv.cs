@@ -24,6 +24,19 @@ public static class MetricsCsv
         stream.Flush(flushToDisk: true);
     }
 
+    /// <summary>Drops rows past <paramref name="epochs"/> (an epoch whose state was never committed).</summary>
+    public static void Truncate(string path, int epochs)
+    {
+        if (!File.Exists(path)) return;
+        var rows = Read(path);
+        if (rows.All(r => r.Epoch <= epochs)) return;
+        RunFiles.WriteAtomic(path, Header + "\n" + string.Concat(rows.Where(r => r.Epoch <= epochs).Select(r => Row(r) + "\n")));
+    }
+
+    /// <summary>Writes all rows at once, atomically.</summary>
+    public static void Write(string path, IEnumerable<EpochMetrics> rows) =>
+        RunFiles.WriteAtomic(path, Header + "\n" + string.Concat(rows.Select(r => Row(r) + "\n")));
+
     public static IReadOnlyList<EpochMetrics> Read(string path)
     {
         var rows = new List<EpochMetrics>();

@@ -37,20 +37,28 @@ public static class SpecLoader
     /// <summary>Binds an already-read (and possibly edited) YAML tree.</summary>
     public static LoadResult Bind(YNode root, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> sources)
     {
-        var spec = NewBinder(diagnostics).BindObject<ExperimentSpec>(root, "");
+        var spec = NewBinder(diagnostics, root as YMap).BindObject<ExperimentSpec>(root, "");
         return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items, sources);
     }
 
-    public static Binder NewBinder(DiagnosticBag diagnostics)
+    /// <param name="root">The whole spec, so a model's `train` can be merged over the experiment's.</param>
+    public static Binder NewBinder(DiagnosticBag diagnostics, YMap? root = null)
     {
         var binder = new Binder(diagnostics);
         binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
-        binder.Register<IReadOnlyList<ModelSpec>>(BindModels);
+        binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root));
         return binder;
     }
 
-    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder)
+    /// <summary>A model's `train:` mapping merged over the experiment's, so unset keys inherit (not reset to defaults).</summary>
+    static YNode WithMergedTrain(YNode model, YMap? root)
+    {
+        if (model is not YMap m || m["train"] is not YMap own || root?["train"] is not YMap shared) return model;
+        return m.With("train", YamlMerge.Deep(shared, own), m.Entries.First(e => e.Key.Value == "train").Key.Where);
+    }
+
+    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder, YMap? root)
     {
         if (node is not YMap map)
         {
@@ -61,7 +69,7 @@ public static class SpecLoader
         if (map.Entries.Count == 0)
             binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
         return map.Entries
-            .Select(e => binder.BindObject<ModelSpec>(e.Value, Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
+            .Select(e => binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
             .ToList();
     }
 }

@@ -37,11 +37,32 @@ public static class Experiment
     {
         settings ??= new RunSettings();
         string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
-        var summary = ExperimentRunner.Run(plan, new RunOptions { OutDir = outDir, Threads = settings.Threads, Log = log },
-            cancellationToken);
-        // Figures and report.html/report.md come from the run directory alone, exactly as `cnnexp report DIR` redraws them.
-        var figures = settings.Figures ? RunReport.Write(outDir).Figures.Files : [];
+        var options = new RunOptions
+        {
+            OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = settings.Callbacks,
+            Only = settings.Only, CommandLine = settings.CommandLine,
+        };
+        var summary = ExperimentRunner.Run(plan, options, cancellationToken);
+        // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit.
+        // Figures and report.html/report.md come from the run directory alone, exactly as `cnnexp report` redraws them.
+        var figures = settings.Figures && settings.Only is null ? RunReport.Write(outDir).Figures.Files : [];
         return new RunResult(outDir, summary, figures);
+    }
+
+    /// <summary>
+    /// Merges every finished unit of a run directory (however many processes trained them) into
+    /// metrics.csv and summary.json, redraws the figures and writes the report, without training. Returns null with
+    /// diagnostics when DIR holds no readable spec.resolved.yaml.
+    /// </summary>
+    public static ReportResult Report(string runDir)
+    {
+        var load = Load(Path.Combine(runDir, RunFiles.ResolvedSpec));
+        if (!load.Ok) throw new InvalidDataException($"{runDir} is not a run directory:\n{load.FormatDiagnostics()}");
+        var plan = Plan(load.Spec!, load.Sources);
+        if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
+        var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
+        var figures = RunReport.Write(runDir).Figures.Files;
+        return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
     }
 
     /// <summary><c>runs/NAME/yyyyMMdd-HHmmss-HASH</c>: sortable by time, tied to the resolved spec.</summary>

@@ -84,9 +84,22 @@ public class FigureTests
     [Fact]
     public void Redrawing_gives_the_same_bytes()
     {
-        var first = Drawn.Value.Set.Drawn.ToDictionary(f => f.Name, f => File.ReadAllBytes(f.Png));
+        // Same process, other figures drawn in between: Skia's process-wide SVG id counter must not leak into the files.
+        var first = Drawn.Value.Set.Drawn.ToDictionary(f => f.Name, f => (Png: File.ReadAllBytes(f.Png), Svg: File.ReadAllBytes(f.Svg)));
         var again = FigureRenderer.Render(Drawn.Value.Dir);
-        foreach (var f in again.Drawn) Assert.True(first[f.Name].SequenceEqual(File.ReadAllBytes(f.Png)), $"{f.Name}.png changed on redraw");
+        foreach (var f in again.Drawn)
+        {
+            Assert.True(first[f.Name].Png.SequenceEqual(File.ReadAllBytes(f.Png)), $"{f.Name}.png changed on redraw");
+            Assert.True(first[f.Name].Svg.SequenceEqual(File.ReadAllBytes(f.Svg)), $"{f.Name}.svg changed on redraw");
+        }
+    }
+
+    [Fact]
+    public void Svg_ids_are_numbered_per_file()
+    {
+        const string svg = "<clipPath id=\"cl_3b7\"/><g clip-path=\"url(#cl_3b7)\"/><clipPath id=\"cl_3c0\"/><use href=\"#cl_3c0\"/><image id=\"img_9\"/>";
+        Assert.Equal("<clipPath id=\"cl_0\"/><g clip-path=\"url(#cl_0)\"/><clipPath id=\"cl_1\"/><use href=\"#cl_1\"/><image id=\"img_0\"/>",
+            FigureWriter.StableIds(svg));
     }
 
     [Fact]

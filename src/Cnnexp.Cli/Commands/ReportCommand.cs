@@ -6,29 +6,32 @@ using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
-/// <summary>`cnnexp report DIR`: redraw a finished run's figures and write its report, without training.</summary>
+/// <summary>
+/// `cnnexp report DIR`: merge the finished units of a run (however many processes trained them),
+/// redraw its figures and write report.html and report.md — no training.
+/// </summary>
 public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<DIR>")]
-        [Description("A finished run directory (holds summary.json).")]
+        [Description("A run directory (holds spec.resolved.yaml).")]
         public string Dir { get; init; } = "";
 
         public override ValidationResult Validate() =>
             !Directory.Exists(Dir) ? ValidationResult.Error($"run directory `{Dir}` does not exist")
-            : !File.Exists(Path.Combine(Dir, RunFiles.Summary)) ? ValidationResult.Error($"`{Dir}` is not a finished run directory: it has no {RunFiles.Summary}")
+            : !File.Exists(Path.Combine(Dir, RunFiles.ResolvedSpec)) ? ValidationResult.Error($"`{Dir}` is not a run directory: it has no {RunFiles.ResolvedSpec}")
             : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var report = RunReport.Write(settings.Dir);
+        var report = Experiment.Report(settings.Dir);
         var output = console.Profile.Out.Writer;
-        foreach (var f in report.Figures.Drawn) output.WriteLine($"figure: {f.Png}");
-        foreach (var s in report.Figures.Skipped) output.WriteLine($"not drawn: {s.Name}: {s.Reason}");
-        output.WriteLine($"report: {report.Html}");
-        output.WriteLine($"report: {report.Markdown}");
+        foreach (var f in report.Figures.Where(f => f.EndsWith(".png", StringComparison.Ordinal))) output.WriteLine($"figure: {f}");
+        foreach (var m in report.Missing) output.WriteLine($"not finished: {m.Model} seed {m.Seed} ({m.Status}): not in the report");
+        output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.HtmlFile)}");
+        output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.MarkdownFile)}");
         return ExitCodes.Success;
     }
 }

@@ -1,46 +1,90 @@
 using System.ComponentModel;
-using System.Globalization;
+using Cnnexp.Results;
+using Cnnexp.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
-public sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand.Settings>
+public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<SPEC>")]
-        [Description("The experiment spec (YAML).")]
-        public string Spec { get; init; } = "";
+        [CommandArgument(0, "[SPEC]")]
+        [Description("The experiment spec (YAML). Optional with --resume: the run directory's spec.resolved.yaml is used.")]
+        public string? Spec { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("Run directory. Default: runs/NAME/STAMP-HASH.")]
+        [Description("Run directory. Default: runs/NAME/STAMP-HASH. A directory holding a run of the same spec is continued.")]
         public string? Out { get; init; }
+
+        [CommandOption("--resume <DIR>")]
+        [Description("Continue an interrupted run: finished models and seeds are kept, the others go on from their last finished epoch.")]
+        public string? Resume { get; init; }
 
         [CommandOption("--threads <N>")]
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
+
+        [CommandOption("--unit <ID>")]
+        [Description("Train only this unit (repeatable); `cnnexp plan SPEC` lists unit ids. Other units are left as they are.")]
+        public string[] Units { get; init; } = [];
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Train only every N-th unit starting at I (0-based), e.g. 0/4.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--unit-list <FILE>")]
+        [Description("With --unit-index: train the unit on that line (0-based) of FILE; used by job arrays.")]
+        public string? UnitList { get; init; }
+
+        [CommandOption("--unit-index <K>")]
+        [Description("Line of --unit-list to train, e.g. $SLURM_ARRAY_TASK_ID.")]
+        public int? UnitIndex { get; init; }
 
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
-            Threads < 0 ? ValidationResult.Error("--threads must be 0 or more") : ValidationResult.Success();
+            Threads < 0 ? ValidationResult.Error("--threads must be 0 or more")
+            : Spec is null && Resume is null ? ValidationResult.Error("give a SPEC file, or --resume DIR")
+            : Out is not null && Resume is not null && Path.GetFullPath(Out) != Path.GetFullPath(Resume)
+                ? ValidationResult.Error("--out and --resume name different directories; give one")
+            : ValidationResult.Success();
     }
 
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var load = Experiment.Load(settings.Spec);
-        if (!load.Ok) return Task.FromResult(Invalid(load.FormatDiagnostics()));
+        string? specPath = settings.Spec ?? Path.Combine(settings.Resume!, RunFiles.ResolvedSpec);
+        if (settings.Spec is null && !File.Exists(specPath))
+            return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
+        var load = Experiment.Load(specPath);
+        if (!load.Ok) return Invalid(load.FormatDiagnostics());
         var plan = Experiment.Plan(load.Spec!, load.Sources);
-        if (!plan.Ok) return Task.FromResult(Invalid(plan.FormatDiagnostics()));
+        if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
 
+        var selection = UnitSelection.Resolve(plan.Plan!, settings.Units, settings.Shard, settings.UnitList, settings.UnitIndex);
+        if (selection.Error is not null) return Invalid("error: " + selection.Error);
+        string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
-        var run = Experiment.Run(plan.Plan!, new RunSettings { OutDir = settings.Out, Threads = settings.Threads },
-            settings.Quiet ? null : line => console.Profile.Out.Writer.WriteLine(line), interrupt.Token);
-        ResultsTable.Write(console, run);
-        return Task.FromResult(ExitCodes.Success);
+        var progress = new RunProgress(console, settings.Quiet);
+        try
+        {
+            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, new RunSettings
+            {
+                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks, Only = selection.Filter,
+                CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+            }, progress.Log, interrupt.Token));
+            ResultsTable.Write(console, run);
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine($"[yellow]interrupted:[/] finished epochs are kept in {Markup.Escape(outDir)}");
+            console.MarkupLine($"resume with: [bold]cnnexp run --resume {Markup.Escape(outDir)}[/]");
+            return ExitCodes.Interrupted;
+        }
     }
 
     int Invalid(string diagnostics)

@@ -1,4 +1,6 @@
 using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Modules;
+using Cnnexp.Results;
 using Cnnexp.Results.Artefacts;
 using Cnnexp.Spec.Planning;
 using TorchSharp.Modules;
@@ -7,56 +9,67 @@ using static TorchSharp.torch;
 namespace Cnnexp.Engine.Artefacts;
 
 /// <summary>
-/// Saves what the image figures need from each trained model into DIR/artefacts, so figures can
-/// be redrawn from the run directory alone: the sample images, each model's transformed inputs,
-/// first-layer kernels, feature maps and the channel decomposition of its first convolution.
-/// Tensors are saved for the first seed; the decomposition is checked on every seed.
+/// Saves what the image figures need from a finished unit (model × seed) into the run directory,
+/// so figures can be redrawn from it alone, without TorchSharp: the sample images, the model's
+/// transformed inputs, first-layer kernels, feature maps and the channel decomposition of its first
+/// convolution (first seed), and the decomposition's measured max |difference| (every seed, in the
+/// unit's checks.json; the merge puts the max over seeds into summary.json).
+/// Works from the unit's last checkpoint, on the CPU, so it runs the same wherever the unit trained.
 /// </summary>
-public sealed class ArtefactRecorder(ExperimentPlan plan, LoadedDataset data, string outDir)
+public static class ArtefactRecorder
 {
     /// <summary>Feature maps kept per layer, and filters decomposed: enough to see, small to store.</summary>
     const int MaxMaps = 16, MaxFilters = 8;
 
-    readonly Dictionary<string, double> checks = new();
-    IReadOnlyList<long>? samples;
+    /// <summary>Records a unit once it is finished; does nothing for unfinished units or when already recorded.</summary>
+    public static void Record(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, Action<string>? log = null)
+    {
+        var unit = UnitPaths.For(runDir, model.Name, seed);
+        bool first = seed == plan.Spec.RunSeeds[0];
+        string modelFile = ArtefactFiles.ModelPath(runDir, IndexOf(plan, model), model.Name);
+        if (unit.ReadState() is not { Finished: true } || !File.Exists(unit.LastWeights)) return;
+        if (File.Exists(ArtefactFiles.ChecksPath(unit.Dir)) && (!first || File.Exists(modelFile))) return;   // a resumed run
+        try
+        {
+            Write(plan, model, seed, data, runDir, unit, first ? modelFile : null, log);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log?.Invoke($"{model.Name} seed {seed}: figure artefacts not saved: {e.Message}");
+        }
+    }
 
-    /// <summary>Measured checks for summary.json, e.g. <c>channel_contributions.standard.conv1.max_abs_difference</c>.</summary>
-    public IReadOnlyDictionary<string, double> Checks => checks;
-
-    /// <summary>Call once per model and seed with the trained model, before it is disposed.</summary>
-    public void Record(ModelPlan model, int seed, Sequential trained)
+    static void Write(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, UnitPaths unit,
+        string? modelFile, Action<string>? log)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var trained = ModelBuilder.Build(model);
+        trained.load(unit.LastWeights);
         trained.eval();
-        samples ??= WriteSamples();
-        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();   // (S, C, H, W) in [0, 1]
+        var samples = SampleSelection.FirstOfEachClass(data.Test, data.Info.ClassCount);
+        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();      // (S, C, H, W) in [0, 1]
+        if (!File.Exists(ArtefactFiles.SamplesPath(runDir))) WriteSamples(runDir, data, samples, batch);
         var probe = ModelProbe.Run(trained, model, batch.Images);
-        var firstConv = probe.Convs.FirstOrDefault();
-        ChannelDecomposition? decomposition = null;
-        if (firstConv is not null && firstConv.Module.in_channels > 1 && firstConv.Module.groups == 1)
-        {
-            decomposition = ChannelDecomposition.Compute(firstConv.Module, firstConv.Input);
-            string key = $"channel_contributions.{model.Name}.{firstConv.Name}.max_abs_difference";
-            checks[key] = Math.Max(checks.GetValueOrDefault(key), decomposition.MaxAbsDifference);
-        }
-        if (seed == plan.Spec.Seeds[0])
-            ArtefactFiles.WriteModel(outDir, IndexOf(model), Artefacts(model, seed, probe, decomposition));
-        decomposition?.Dispose();
+        var first = probe.Convs.FirstOrDefault();
+        using var decomposition = first is { Module.in_channels: > 1, Module.groups: 1 } ? ChannelDecomposition.Compute(first.Module, first.Input) : null;
+        var checks = new Dictionary<string, double>();
+        if (decomposition is not null && double.IsFinite(decomposition.MaxAbsDifference))
+            checks[$"channel_contributions.{model.Name}.{first!.Name}.max_abs_difference"] = decomposition.MaxAbsDifference;
+        else if (decomposition is not null)
+            log?.Invoke($"{model.Name} seed {seed}: channel decomposition is {decomposition.MaxAbsDifference} (weights not finite?)");
+        if (modelFile is not null)
+            RunFiles.WriteJson(modelFile, Artefacts(model, seed, probe, decomposition));
+        ArtefactFiles.WriteChecks(unit.Dir, checks);
     }
 
-    IReadOnlyList<long> WriteSamples()
-    {
-        var chosen = SampleSelection.FirstOfEachClass(data.Test, data.Info.ClassCount);
-        var batch = Batches.Of(data.Test, chosen.ToArray(), chosen.Count).First();
-        ArtefactFiles.WriteSamples(outDir, new SampleImages
+    static void WriteSamples(string runDir, LoadedDataset data, IReadOnlyList<long> chosen, Batch batch) =>
+        ArtefactFiles.WriteSamples(runDir, new SampleImages
         {
             Split = "test", Indices = chosen.Select(i => (int)i).ToList(),
             Labels = batch.Labels.data<long>().Select(l => (int)l).ToList(),
             Classes = data.Info.Classes, Pixels = TensorExport.ToData(batch.Images),
         });
-        return chosen;
-    }
 
     static ModelArtefacts Artefacts(ModelPlan model, int seed, ModelProbe probe, ChannelDecomposition? decomposition)
     {
@@ -66,11 +79,7 @@ public sealed class ArtefactRecorder(ExperimentPlan plan, LoadedDataset data, st
             Model = model.Name, Seed = seed,
             Transforms = model.Transforms.Select(t => t.Spec.Kind).ToList(),
             Inputs = TensorExport.ToData(probe.Inputs),
-            Filters = first is null ? null : new ConvFilters
-            {
-                Layer = first.Name, Weight = TensorExport.ToData(first.Module.weight!),
-                Bias = first.Module.bias is null ? [] : TensorExport.ToData(first.Module.bias).Values,
-            },
+            Filters = first is null ? null : Filters(first),
             FeatureMaps = probe.Convs.Select(c => new FeatureMaps
             {
                 Layer = c.Name, Sample = 0, Channels = (int)c.Output.shape[1],
@@ -79,6 +88,12 @@ public sealed class ArtefactRecorder(ExperimentPlan plan, LoadedDataset data, st
             Contributions = first is null || decomposition is null ? null : Contributions(first, decomposition),
         };
     }
+
+    static ConvFilters Filters(ModelProbe.Conv conv) => new()
+    {
+        Layer = conv.Name, Weight = TensorExport.ToData(conv.Module.weight!),
+        Bias = conv.Module.bias is null ? [] : TensorExport.ToData(conv.Module.bias).Values,
+    };
 
     static ChannelContributions Contributions(ModelProbe.Conv conv, ChannelDecomposition d)
     {
@@ -100,5 +115,5 @@ public sealed class ArtefactRecorder(ExperimentPlan plan, LoadedDataset data, st
         };
     }
 
-    int IndexOf(ModelPlan model) => plan.Models.ToList().FindIndex(m => m.Name == model.Name);
+    static int IndexOf(ExperimentPlan plan, ModelPlan model) => plan.Models.ToList().FindIndex(m => m.Name == model.Name);
 }

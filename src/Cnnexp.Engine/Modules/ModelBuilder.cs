@@ -13,10 +13,16 @@ public static class ModelBuilder
 {
     public static Sequential Build(ModelPlan plan)
     {
+        // Layer constructors create temporary tensors (e.g. Conv2d's initialisation) that nothing
+        // disposes; build inside a scope and keep only the parameters and buffers.
+        using var scope = NewDisposeScope();
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, t.Spec.Kind), ModuleRegistry.Build(t)));
         foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
-        return nn.Sequential(modules.ToArray());
+        var model = nn.Sequential(modules.ToArray());
+        foreach (var p in model.parameters()) p.DetachFromDisposeScope();
+        foreach (var b in model.buffers()) b.DetachFromDisposeScope();
+        return model;
     }
 
     static string UniqueName(List<(string Name, nn.Module<Tensor, Tensor>)> modules, string kind)

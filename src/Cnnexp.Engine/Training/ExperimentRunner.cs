@@ -4,60 +4,127 @@ using Cnnexp.Engine.Artefacts;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
+using Cnnexp.Results.Artefacts;
 using Cnnexp.Spec.Planning;
-using Cnnexp.Spec.Yaml;
 
 namespace Cnnexp.Engine.Training;
 
 /// <summary>
-/// Plan → run directory: trains every model for every seed and writes spec.resolved.yaml,
-/// metrics.csv (a row as each epoch finishes), summary.json and run.log.
+/// Plan → run directory. Trains every unit (model × seed) that is not finished yet, so running
+/// into a directory that holds an interrupted run of the same spec resumes it. Writes
+/// spec.resolved.yaml, manifest.json, per-unit state and checkpoints, metrics.csv (merged after
+/// every epoch), summary.json and run.log. A unit that fails or diverges is recorded and the others go on.
 /// </summary>
 public static class ExperimentRunner
 {
     public static RunSummary Run(ExperimentPlan plan, RunOptions options, CancellationToken cancel = default)
     {
         NativeRuntime.EnsureLoaded(options.Threads);
-        Directory.CreateDirectory(options.OutDir);
-        RunFiles.WriteAtomic(Path.Combine(options.OutDir, RunFiles.ResolvedSpec), SpecWriter.Write(plan.Spec));
-        string metricsPath = Path.Combine(options.OutDir, RunFiles.Metrics);
-        File.Delete(metricsPath);
-        using var log = new StreamWriter(Path.Combine(options.OutDir, RunFiles.Log), append: true) { AutoFlush = true };
-        void Log(string line)
-        {
-            log.WriteLine($"{DateTime.UtcNow:O} {line}");
-            options.Log?.Invoke(line);
-        }
-
+        bool resuming = RunDirectory.Prepare(options.OutDir, plan);
+        using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
+        var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
         using var data = DatasetLoader.Load(plan.Spec.Data);
-        Log($"data: {data.Info.Name}, {data.Train.Count} training and {data.Test.Count} test images");
-        var models = new List<ModelSummary>();
-        var artefacts = new ArtefactRecorder(plan, data, options.OutDir);   // tensors the figures need
-        foreach (var model in plan.Models)
+        log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
+                  $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
+                  $"{TorchSharp.torch.get_num_threads()} thread(s)");
+        if (!resuming)
+            RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Manifest),
+                ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine));
+
+        try
         {
-            var seeds = new List<SeedResult>();
-            foreach (int seed in plan.Spec.Seeds)
-            {
-                var trainer = new Trainer(model, plan.Spec.Train, plan.Spec.Data.BatchSize, data, seed);
-                seeds.Add(trainer.Run(m =>
-                {
-                    MetricsCsv.Append(metricsPath, m);
-                    Log(string.Create(CultureInfo.InvariantCulture,
-                        $"{m.Model} seed {m.Seed} epoch {m.Epoch}/{plan.Spec.Train.Epochs}: train loss {m.TrainLoss:F4}, " +
-                        $"train acc {m.TrainAccuracy:P1}, test loss {m.TestLoss:F4}, test acc {m.TestAccuracy:P1}, " +
-                        $"{m.ImagesPerSecond:F0} img/s"));
-                    options.OnEpoch?.Invoke(m);
-                }, cancel, trained => artefacts.Record(model, seed, trained)));
-            }
-            models.Add(new ModelSummary { Name = model.Name, Parameters = model.Parameters, Macs = model.Macs, Seeds = seeds });
+            foreach (var model in plan.Models)
+                foreach (int seed in plan.Spec.RunSeeds)
+                    if (options.Only?.Invoke(model.Name, seed) ?? true)
+                    {
+                        RunUnit(plan, model, seed, data, device, options, log, cancel);
+                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
+                    }
         }
-        var summary = new RunSummary
+        finally
         {
-            Name = plan.Spec.Name, Description = plan.Spec.Description, Dataset = data.Info.Name,
-            Seeds = plan.Spec.Seeds, Models = models, Seconds = clock.Elapsed.TotalSeconds, Checks = artefacts.Checks,
+            MergeMetrics(plan, options.OutDir);
+        }
+        return Merge(plan, options.OutDir).Summary;
+    }
+
+    /// <summary>
+    /// Rebuilds metrics.csv and summary.json from every unit's files — for a run whose units were
+    /// trained by many processes (`--unit`, `--shard`, job arrays) — and lists the units not finished.
+    /// </summary>
+    public static MergeResult Merge(ExperimentPlan plan, string dir)
+    {
+        MergeMetrics(plan, dir);
+        var states = new Dictionary<(string, int), UnitState?>();
+        foreach (var m in plan.Models)
+            foreach (int s in plan.Spec.RunSeeds)
+                states[(m.Name, s)] = UnitPaths.For(dir, m.Name, s).ReadState();
+        double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
+        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds) with { Checks = ArtefactFiles.ReadChecks(dir) };
+        RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
+        var missing = states.Where(kv => kv.Value is not { Finished: true })
+            .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,
+                kv.Value?.Status ?? "pending", kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
+            .ToList();
+        return new MergeResult(summary, missing);
+    }
+
+    static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
+        WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
+
+    static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
+        RunOptions options, RunLog log, CancellationToken cancel)
+    {
+        var paths = UnitPaths.For(options.OutDir, model.Name, seed);
+        var state = paths.ReadState() ?? new UnitState { Model = model.Name, Seed = seed };
+        if (state.Finished)
+        {
+            log.Write($"{model.Name} seed {seed}: already {state.Status}, skipped");
+            return;
+        }
+        if (state.EpochsDone > 0) log.Write($"{model.Name} seed {seed}: resuming after epoch {state.EpochsDone}");
+        var callbacks = options.Callbacks with
+        {
+            Epoch = m =>
+            {
+                MergeMetrics(plan, options.OutDir);
+                log.Write(EpochLine(m, model.TrainFor(plan.Spec).Epochs));
+                options.Callbacks.Epoch?.Invoke(m);
+            },
         };
-        RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Summary), summary);
-        return summary;
+        try
+        {
+            var final = new Trainer(model, plan.Spec, data, seed, paths, device).Run(state, callbacks, cancel);
+            if (final.Status != "done") log.Write($"{model.Name} seed {seed}: {final.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            log.Write($"{model.Name} seed {seed}: interrupted; {paths.ReadState()?.EpochsDone ?? 0} finished epoch(s) kept");
+            throw;
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            var failed = (paths.ReadState() ?? state) with { Status = "failed", Message = e.Message };
+            paths.WriteState(failed);
+            log.Write($"{model.Name} seed {seed}: failed: {e.Message}; other models and seeds go on");
+        }
+    }
+
+    static string EpochLine(EpochMetrics m, int epochs) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Model} seed {m.Seed} epoch {m.Epoch}/{epochs}: train loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, " +
+        $"test loss {m.TestLoss:F4}, test acc {m.TestAccuracy:P1}, {m.ImagesPerSecond:F0} img/s");
+
+    /// <summary>Rewrites the run's metrics.csv from the units' files, in spec order.</summary>
+    static void MergeMetrics(ExperimentPlan plan, string dir)
+    {
+        var rows = new List<EpochMetrics>();
+        foreach (var model in plan.Models)
+            foreach (int seed in plan.Spec.RunSeeds)
+            {
+                var p = UnitPaths.For(dir, model.Name, seed);
+                if (File.Exists(p.Metrics)) rows.AddRange(MetricsCsv.Read(p.Metrics));
+            }
+        MetricsCsv.Write(Path.Combine(dir, RunFiles.Metrics), rows);
     }
 }

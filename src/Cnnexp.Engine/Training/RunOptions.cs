@@ -1,17 +1,25 @@
+using Cnnexp.Results;
+
 namespace Cnnexp.Engine.Training;
 
 /// <summary>How to run an experiment: where to write, how many threads, where to report progress.</summary>
 public sealed record RunOptions
 {
-    /// <summary>The run directory; created if missing.</summary>
+    /// <summary>The run directory; created if missing, continued if it holds a run of the same spec.</summary>
     public required string OutDir { get; init; }
 
     /// <summary>CPU threads for libtorch; 0 means <see cref="Native.NativeRuntime.DefaultThreads"/>.</summary>
     public int Threads { get; init; }
 
-    /// <summary>One line per event (epoch finished, model finished); null for silence.</summary>
+    /// <summary>One line per event (epoch finished, unit skipped); null for silence.</summary>
     public Action<string>? Log { get; init; }
 
-    /// <summary>Called after every epoch with its metrics (for live displays and callbacks).</summary>
-    public Action<Results.EpochMetrics>? OnEpoch { get; init; }
+    /// <summary>Progress and epoch callbacks (live display, hooks).</summary>
+    public TrainingCallbacks Callbacks { get; init; } = new();
+
+    /// <summary>Which units (model, seed) to train; null: all. Others are left as they are.</summary>
+    public Func<string, int, bool>? Only { get; init; }
+
+    /// <summary>The command line, recorded in the manifest.</summary>
+    public string? CommandLine { get; init; }
 }

@@ -4,92 +4,145 @@ using Cnnexp.Engine.Modules;
 using Cnnexp.Results;
 using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Planning;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Cnnexp.Engine.Training;
 
-/// <summary>Trains one model for one seed, one dispose scope per batch.</summary>
-public sealed class Trainer(ModelPlan plan, TrainSpec train, int batchSize, LoadedDataset data, int seed)
+/// <summary>
+/// Trains one unit — a model with one seed — from wherever its state says it stopped. After every
+/// epoch it saves weights, optimiser state, the metrics row and state.json, in that order, so a
+/// killed process loses at most the epoch in progress and a resumed run computes exactly what an
+/// uninterrupted one would (data order, dropout and learning rate all derive from seed and epoch).
+/// </summary>
+public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device)
 {
-    /// <summary>
-    /// Runs every epoch, reporting each as it finishes. Returns the seed's final result;
-    /// <paramref name="onTrained"/> sees the trained model before it is disposed.
-    /// </summary>
-    public SeedResult Run(Action<EpochMetrics> onEpoch, CancellationToken cancel, Action<Sequential>? onTrained = null)
+    readonly TrainSpec train = plan.TrainFor(spec);
+    readonly int batchSize = spec.Data.BatchSize;
+
+    public UnitState Run(UnitState state, TrainingCallbacks callbacks, CancellationToken cancel)
     {
-        manual_seed(seed);                                  // same initial weights for the same seed
+        Directory.CreateDirectory(paths.Dir);
+        manual_seed(seed);                                   // same initial weights for the same seed
         using var model = ModelBuilder.Build(plan);
+        model.to(device);
         using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
-        EpochMetrics? last = null;
-        for (int epoch = 1; epoch <= train.Epochs; epoch++)
+        if (state.EpochsDone > 0) Restore(model, optimizer, state);
+        state = state with { Status = "running" };
+        while (state.EpochsDone < train.Epochs)
         {
-            cancel.ThrowIfCancellationRequested();
+            int epoch = state.EpochsDone + 1;
+            manual_seed(Seeds.Mix(seed, epoch, 0xd0));       // dropout and other randomness of this epoch
             var clock = Stopwatch.StartNew();
-            var fit = TrainEpoch(model, optimizer, epoch, cancel);
+            var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
-            var test = Evaluate(model, data.Test, batchSize);
-            last = new EpochMetrics
+            var test = Evaluator.Evaluate(model, data.Test, batchSize, device);
+            var metrics = new EpochMetrics
             {
-                Model = plan.Name, Seed = seed, Epoch = epoch,
-                TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy, TestLoss = test.Loss, TestAccuracy = test.Accuracy,
-                LearningRate = train.Optimizer.Lr, Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
+                Model = plan.Name, Seed = seed, Epoch = epoch, TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy,
+                TestLoss = test.Loss, TestAccuracy = test.Accuracy,
+                LearningRate = LrSchedule.At(train, epoch - 1), Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
             };
-            onEpoch(last);
-            if (!double.IsFinite(fit.Loss))
-                return Result(last, $"stopped: training loss became {fit.Loss} at epoch {epoch}");
+            state = Checkpoint(model, optimizer, state, metrics);
+            callbacks.Epoch?.Invoke(metrics);
+            string? stop = !double.IsFinite(fit.Loss)
+                ? $"training loss became {fit.Loss} at epoch {epoch}; this model/seed was stopped (lower the learning rate or add grad_clip)"
+                : EarlyStop(state) ?? callbacks.StopRequest?.Invoke(metrics);
+            if (stop is not null) return Finish(model, state with { Status = "stopped", Message = stop }, metrics);
         }
-        onTrained?.Invoke(model);
-        return Result(last!, "completed");
+        return Finish(model, state with { Status = "done" }, ReadLastMetrics());
     }
 
-    Evaluation TrainEpoch(Sequential model, optim.Optimizer optimizer, int epoch, CancellationToken cancel)
+    Evaluation TrainEpoch(Sequential model, optim.Optimizer optimizer, int epoch, TrainingCallbacks callbacks, CancellationToken cancel)
     {
         model.train();
         var order = Batches.Order(data.Train.Count, seed, epoch, shuffle: true);
+        int batches = (order.Length + batchSize - 1) / batchSize, batch = 0;
         double lossSum = 0; long correct = 0; int seen = 0;
-        using var batches = Batches.Of(data.Train, order, batchSize).GetEnumerator();
+        var clock = Stopwatch.StartNew();
+        using var source = Batches.Of(data.Train, order, batchSize).GetEnumerator();
         while (true)
         {
-            using var scope = NewDisposeScope();              // frees every tensor of this step
-            if (!batches.MoveNext()) break;
-            cancel.ThrowIfCancellationRequested();
-            var (x, y) = batches.Current;                     // (N, C, H, W), (N)
-            var logits = model.forward(x);                    // (N, classes)
-            var loss = nn.functional.cross_entropy(logits, y);
+            using var scope = NewDisposeScope();               // frees every tensor of this step
+            if (!source.MoveNext()) break;
+            cancel.ThrowIfCancellationRequested();            // stops after the current batch
+            SetLearningRate(optimizer, LrSchedule.At(train, epoch - 1 + (double)batch / batches));
+            var x = source.Current.Images.to(device);          // (N, C, H, W)
+            var y = source.Current.Labels.to(device);          // (N)
+            var logits = model.forward(x);                     // (N, classes)
+            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: train.LabelSmoothing);
             optimizer.zero_grad();
             loss.backward();
+            if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
             int n = (int)y.shape[0];
             lossSum += loss.item<float>() * n;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += n;
+            batch++;
+            callbacks.Batch?.Invoke(new BatchProgress(plan.Name, seed, epoch, train.Epochs, batch, batches,
+                lossSum / seen, seen / clock.Elapsed.TotalSeconds));
         }
         return new Evaluation(lossSum / seen, (double)correct / seen, seen);
     }
 
-    public static Evaluation Evaluate(Sequential model, ImageSplit split, int batchSize)
+    static void SetLearningRate(optim.Optimizer optimizer, double lr)
     {
-        model.eval();
-        using var noGrad = no_grad();
-        double lossSum = 0; long correct = 0;
-        var order = Batches.Order(split.Count, 0, 0, shuffle: false);
-        using var batches = Batches.Of(split, order, batchSize).GetEnumerator();
-        while (true)
-        {
-            using var scope = NewDisposeScope();
-            if (!batches.MoveNext()) break;
-            var (x, y) = batches.Current;
-            var logits = model.forward(x);
-            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-        }
-        return new Evaluation(lossSum / split.Count, (double)correct / split.Count, split.Count);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
     }
 
-    SeedResult Result(EpochMetrics last, string status) => new()
+    void Restore(Sequential model, optim.Optimizer optimizer, UnitState state)
     {
-        Seed = seed, Epochs = last.Epoch, FinalTrainLoss = last.TrainLoss,
-        FinalTestLoss = last.TestLoss, FinalTestAccuracy = last.TestAccuracy, Status = status,
-    };
+        model.load(paths.LastWeights);
+        ((OptimizerHelper)optimizer).load_state_dict(paths.LastOptimizer);
+        MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);   // rows of an epoch that never reached state.json
+    }
+
+    UnitState Checkpoint(Sequential model, optim.Optimizer optimizer, UnitState state, EpochMetrics m)
+    {
+        SaveAtomic(paths.LastWeights, p => model.save(p));
+        SaveAtomic(paths.LastOptimizer, p => ((OptimizerHelper)optimizer).save_state_dict(p));
+        double metric = m.ValAccuracy is var v && !double.IsNaN(v) ? v : m.TestAccuracy;
+        bool better = double.IsNaN(state.BestMetric) || metric > state.BestMetric + (train.EarlyStopping?.MinDelta ?? 0);
+        if (better) SaveAtomic(paths.BestWeights, p => model.save(p));
+        MetricsCsv.Append(paths.Metrics, m);
+        var next = state with
+        {
+            EpochsDone = m.Epoch,
+            BestEpoch = better ? m.Epoch : state.BestEpoch,
+            BestMetric = better ? metric : state.BestMetric,
+            EpochsWithoutImprovement = better ? 0 : state.EpochsWithoutImprovement + 1,
+        };
+        paths.WriteState(next);
+        return next;
+    }
+
+    string? EarlyStop(UnitState state) =>
+        train.EarlyStopping is { } es && state.EpochsWithoutImprovement >= es.Patience
+            ? $"early stopping: no improvement for {es.Patience} epochs (best at epoch {state.BestEpoch})"
+            : null;
+
+    UnitState Finish(Sequential model, UnitState state, EpochMetrics last)
+    {
+        var confusion = Evaluator.Confusion(model, data.Test, batchSize, device, data.Info.ClassCount);
+        var result = new SeedResult
+        {
+            Seed = seed, Epochs = last.Epoch, FinalTrainLoss = last.TrainLoss, FinalTestLoss = last.TestLoss,
+            FinalTestAccuracy = last.TestAccuracy, Confusion = confusion, PerClassAccuracy = Evaluator.PerClass(confusion),
+            Status = state.Status == "done" ? "completed" : state.Message ?? state.Status,
+        };
+        var final = state with { Result = result };
+        paths.WriteState(final);
+        return final;
+    }
+
+    EpochMetrics ReadLastMetrics() => MetricsCsv.Read(paths.Metrics).Last();
+
+    static void SaveAtomic(string path, Action<string> save)
+    {
+        string tmp = path + ".tmp";
+        save(tmp);
+        File.Move(tmp, path, overwrite: true);
+    }
 }

@@ -3,7 +3,7 @@ using Cnnexp.Results;
 namespace Cnnexp.Figures.Report;
 
 /// <summary>What <see cref="RunReport.Write"/> produced.</summary>
-public sealed record ReportResult(string Html, string Markdown, FigureSet Figures);
+public sealed record ReportFiles(string Html, string Markdown, FigureSet Figures);
 
 /// <summary>
 /// Figures → report: draws the run's figures and writes report.html (self-contained) and report.md.
@@ -18,7 +18,7 @@ public static class RunReport
     /// Draws <paramref name="figures"/> (null: those listed under `figures:` in spec.resolved.yaml,
     /// or every figure that applies) and writes both reports into <paramref name="runDir"/>.
     /// </summary>
-    public static ReportResult Write(string runDir, IReadOnlyList<string>? figures = null)
+    public static ReportFiles Write(string runDir, IReadOnlyList<string>? figures = null)
     {
         var run = RunData.Load(runDir);
         var set = FigureRenderer.Render(run, figures ?? run.Plan?.Spec.Figures);
@@ -26,6 +26,6 @@ public static class RunReport
         string html = Path.Combine(runDir, HtmlFile), md = Path.Combine(runDir, MarkdownFile);
         RunFiles.WriteAtomic(html, HtmlReport.Render(content));
         RunFiles.WriteAtomic(md, MarkdownReport.Render(content, runDir));
-        return new ReportResult(html, md, set);
+        return new ReportFiles(html, md, set);
     }
 }

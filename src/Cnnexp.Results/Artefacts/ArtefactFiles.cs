@@ -8,7 +8,33 @@ public static class ArtefactFiles
     public const string Dir = "artefacts";
     public const string Samples = "samples.json";
 
+    /// <summary>Per unit: the checks measured on that unit's weights (e.g. the channel decomposition).</summary>
+    public const string Checks = "checks.json";
+
     public static string SamplesPath(string runDir) => Path.Combine(runDir, Dir, Samples);
+
+    public static string ChecksPath(string unitDir) => Path.Combine(unitDir, Checks);
+
+    public static void WriteChecks(string unitDir, IReadOnlyDictionary<string, double> checks)
+    {
+        Directory.CreateDirectory(unitDir);
+        RunFiles.WriteJson(ChecksPath(unitDir), checks);
+    }
+
+    /// <summary>
+    /// Every unit's checks (units/MODEL/seedS/checks.json), merged: the largest value of each check
+    /// over the seeds, since every check measured here is an error that must stay small.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> ReadChecks(string runDir)
+    {
+        var merged = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        string units = Path.Combine(runDir, "units");
+        if (!Directory.Exists(units)) return merged;
+        foreach (var file in Directory.GetFiles(units, Checks, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var (key, value) in RunFiles.ReadJson<Dictionary<string, double>>(file))
+                merged[key] = merged.TryGetValue(key, out var seen) ? Math.Max(seen, value) : value;
+        return merged;
+    }
 
     /// <summary>model-NN-NAME.json: NN keeps the spec's order and makes names that sanitise alike distinct.</summary>
     public static string ModelPath(string runDir, int index, string model) =>

@@ -8,10 +8,17 @@ public sealed class DiagnosticBag
     public IReadOnlyList<Diagnostic> Items => items;
     public bool HasErrors => items.Exists(d => d.IsError);
 
-    public void Add(Diagnostic diagnostic) => items.Add(diagnostic);
+    /// <summary>Adds a diagnostic unless the same one (code, message, place) is already there.</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        if (!items.Contains(diagnostic)) items.Add(diagnostic);
+    }
 
     public void Error(string code, string message, SourceSpan? where, string? hint = null) =>
-        items.Add(Diagnostic.Error(code, message, where, hint));
+        Add(Diagnostic.Error(code, message, where, hint));
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Add(d);
+    }
 }

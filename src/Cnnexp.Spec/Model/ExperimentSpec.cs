@@ -16,10 +16,15 @@ public sealed record ExperimentSpec : SpecNode
     [Field("One line saying what the experiment asks.")] public string? Description { get; init; }
     [Field("Random seeds; every model is trained once per seed, with the same data order (a paired design).")]
     public IReadOnlyList<int> Seeds { get; init; } = [0];
+    [Field("Shorthand for `seeds: [0, 1, …, N-1]`; give `seeds` or `repeats`, not both.", Min = 1)]
+    public int? Repeats { get; init; }
     [Field("The data set.")] public DataSpec Data { get; init; } = new();
     [Field("Training settings shared by all models.")] public TrainSpec Train { get; init; } = new();
     [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
     [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
         "filters", "feature_maps", "curves", "loss", "accuracy", "confusion", "per_class"])]
     public IReadOnlyList<string>? Figures { get; init; }
+
+    /// <summary>The seeds every model is trained with (from `seeds` or `repeats`).</summary>
+    public IReadOnlyList<int> RunSeeds => Repeats is int n ? Enumerable.Range(0, n).ToList() : Seeds;
 }

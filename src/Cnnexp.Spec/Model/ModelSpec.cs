@@ -18,4 +18,7 @@ public sealed record ModelSpec : SpecNode
 
     [Field("The layer stack, first to last.")]
     public IReadOnlyList<LayerSpec>? Layers { get; init; }
+
+    [Field("Training settings for this model only, merged key by key over the experiment's `train` (e.g. `train: { optimizer: { lr: 0.01 } }`).")]
+    public TrainSpec? Train { get; init; }
 }

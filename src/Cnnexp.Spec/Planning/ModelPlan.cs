@@ -9,4 +9,7 @@ public sealed record ModelPlan(string Name, ModelSpec Spec, Shape Input,
     public Shape Output => Layers.Count > 0 ? Layers[^1].Output : Transforms.Count > 0 ? Transforms[^1].Output : Input;
     public long Parameters => Layers.Sum(l => l.Parameters);
     public long Macs => Layers.Sum(l => l.Macs);
+
+    /// <summary>This model's training settings: its own `train`, else the experiment's.</summary>
+    public TrainSpec TrainFor(ExperimentSpec experiment) => Spec.Train ?? experiment.Train;
 }

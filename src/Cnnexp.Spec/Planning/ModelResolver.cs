@@ -44,6 +44,7 @@ public static class ModelResolver
         {
             Input = model.Input ?? resolvedBase.Input,
             Layers = model.Layers ?? resolvedBase.Layers,
+            Train = model.Train ?? resolvedBase.Train,
         };
     }
 }

@@ -18,6 +18,7 @@ public static class Planner
             diagnostics.Error("unknown-dataset", $"unknown data set `{spec.Data.Dataset}`", spec.Data.SpanOf("dataset"));
             return null;
         }
+        TrainRules.Check(spec, diagnostics);
         var models = ModelResolver.Resolve(spec.Models, diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;

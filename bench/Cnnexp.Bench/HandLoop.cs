@@ -1,0 +1,53 @@
+using Cnnexp.Engine.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Bench;
+
+/// <summary>
+/// The baseline: the notebook's standard model and training loop written directly against
+/// TorchSharp, with nothing cnnexp adds (no plan, no checkpoints, no metrics files, no callbacks).
+/// </summary>
+static class HandLoop
+{
+    /// <summary>Trains for <paramref name="epochs"/> epochs; returns each epoch's seconds (training pass + test pass).</summary>
+    public static List<double> Train(LoadedDataset data, int seed, int epochs)
+    {
+        manual_seed(seed);
+        using var model = nn.Sequential(
+            nn.Conv2d(3, 8, 3, padding: 1), nn.ReLU(), nn.Conv2d(8, 16, 3, padding: 1), nn.ReLU(),
+            nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 16 * 16, 64), nn.ReLU(), nn.Linear(64, 10));
+        using var optimizer = optim.Adam(model.parameters(), 0.001);
+        var times = new List<double>();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            model.train();
+            var order = Batches.Order(data.Train.Count, seed, epoch, shuffle: true);
+            for (int start = 0; start < order.Length; start += 64)
+            {
+                using var scope = NewDisposeScope();
+                using var index = tensor(order.AsSpan(start, Math.Min(64, order.Length - start)).ToArray());
+                var x = data.Train.Images.index_select(0, index).to_type(ScalarType.Float32).div_(255f); // (N, C, H, W)
+                var y = data.Train.Labels.index_select(0, index);
+                var logits = model.forward(x);
+                var loss = nn.functional.cross_entropy(logits, y);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                _ = loss.item<float>();                                   // the notebook reads the loss every batch
+            }
+            model.eval();
+            using (no_grad())
+                for (int start = 0; start < data.Test.Count; start += 64)
+                {
+                    using var scope = NewDisposeScope();
+                    int n = Math.Min(64, data.Test.Count - start);
+                    var x = data.Test.Images.narrow(0, start, n).to_type(ScalarType.Float32).div_(255f);
+                    _ = model.forward(x).argmax(1).eq(data.Test.Labels.narrow(0, start, n)).sum().item<long>();
+                }
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+        return times;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Cnnexp.Results;
+
+/// <summary>manifest.json: everything needed to audit or reproduce a run.</summary>
+public sealed record Manifest
+{
+    public required string Cnnexp { get; init; }
+    public required string TorchSharp { get; init; }
+    public required string LibTorch { get; init; }
+    public required string DotNet { get; init; }
+    public required string Os { get; init; }
+    public required string Cpu { get; init; }
+    public required int Cores { get; init; }
+    public required int Threads { get; init; }
+    public required string Device { get; init; }
+    public required IReadOnlyList<int> Seeds { get; init; }
+    /// <summary>SHA-256 of spec.resolved.yaml.</summary>
+    public required string SpecHash { get; init; }
+    /// <summary>Data files (or generator) and their SHA-256, as loaded.</summary>
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+    /// <summary>git commit of the directory the spec lives in, when it is a repository.</summary>
+    public string? GitCommit { get; init; }
+    public required string Started { get; init; }
+    public string? CommandLine { get; init; }
+}

@@ -1,0 +1,24 @@
+namespace Cnnexp.Results;
+
+/// <summary>
+/// state.json of one unit of work (a model trained with one seed): how far it got. Written
+/// atomically after every epoch, so a killed process loses at most the epoch in progress.
+/// </summary>
+public sealed record UnitState
+{
+    public required string Model { get; init; }
+    public required int Seed { get; init; }
+    /// <summary>"pending", "running", "done", "stopped" (NaN, early stop) or "failed".</summary>
+    public string Status { get; init; } = "pending";
+    public int EpochsDone { get; init; }
+    public int BestEpoch { get; init; }
+    public double BestMetric { get; init; } = double.NaN;
+    /// <summary>Epochs since the best one (early stopping).</summary>
+    public int EpochsWithoutImprovement { get; init; }
+    /// <summary>Why the unit stopped or failed, in words.</summary>
+    public string? Message { get; init; }
+    /// <summary>The final result, once done or stopped.</summary>
+    public SeedResult? Result { get; init; }
+
+    public bool Finished => Status is "done" or "stopped";
+}

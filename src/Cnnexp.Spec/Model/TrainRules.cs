@@ -1,0 +1,59 @@
+using Cnnexp.Spec.Diagnostics;
+
+namespace Cnnexp.Spec.Model;
+
+/// <summary>Cross-field rules of the training settings; each message names both keys.</summary>
+public static class TrainRules
+{
+    public static void Check(ExperimentSpec spec, DiagnosticBag diagnostics)
+    {
+        SeedsOrRepeats(spec, diagnostics);
+        foreach (var train in spec.Models.Select(m => m.Train).OfType<TrainSpec>().Prepend(spec.Train).Distinct())
+        {
+            NesterovNeedsMomentum(train.Optimizer, diagnostics);
+            MomentumIsForSgd(train.Optimizer, diagnostics);
+            MilestonesForMultistep(train.Schedule, train.Epochs, diagnostics);
+            WarmupWithinTraining(train, diagnostics);
+        }
+    }
+
+    static void SeedsOrRepeats(ExperimentSpec spec, DiagnosticBag d)
+    {
+        if (spec.Repeats is not null && spec.KeySpans.ContainsKey("seeds"))
+            d.Error("conflict", "give either `seeds` or `repeats`, not both", spec.SpanOf("repeats"),
+                "`repeats: N` means `seeds: [0, …, N-1]`");
+        var seeds = spec.RunSeeds;
+        if (seeds.Count == 0) d.Error("missing-key", "`seeds` is empty: give at least one seed", spec.SpanOf("seeds"));
+        var dup = seeds.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) d.Error("duplicate-seed", $"seed {dup.Key} is listed twice", spec.SpanOf("seeds"), "each seed once");
+    }
+
+    static void NesterovNeedsMomentum(OptimizerSpec o, DiagnosticBag d)
+    {
+        if (o.Nesterov && (o.Kind != OptimizerKind.Sgd || o.Momentum <= 0))
+            d.Error("conflict", "`optimizer.nesterov: true` needs `type: sgd` and `momentum` above 0", o.SpanOf("nesterov"),
+                "set `momentum: 0.9` (and `type: sgd`), or remove `nesterov`");
+    }
+
+    static void MomentumIsForSgd(OptimizerSpec o, DiagnosticBag d)
+    {
+        if (o.Kind != OptimizerKind.Sgd && o.Momentum != 0)
+            d.Error("conflict", $"`optimizer.momentum` applies to `type: sgd`, not `{o.Kind.ToString().ToLowerInvariant()}`",
+                o.SpanOf("momentum"), "remove `momentum`, or use `type: sgd`");
+    }
+
+    static void MilestonesForMultistep(ScheduleSpec s, int epochs, DiagnosticBag d)
+    {
+        if (s.Kind == ScheduleKind.Multistep && s.Milestones.Count == 0)
+            d.Error("missing-key", "`schedule.type: multistep` needs `milestones`, e.g. [10, 20]", s.SpanOf("type"));
+        foreach (int m in s.Milestones.Where(m => m < 1 || m >= epochs))
+            d.Error("out-of-range", $"milestone {m} is outside epochs 1..{epochs - 1} (`train.epochs` is {epochs})", s.SpanOf("milestones"));
+    }
+
+    static void WarmupWithinTraining(TrainSpec t, DiagnosticBag d)
+    {
+        if (t.Schedule.WarmupEpochs > t.Epochs)
+            d.Error("out-of-range", $"`schedule.warmup_epochs` ({t.Schedule.WarmupEpochs}) is longer than `train.epochs` ({t.Epochs})",
+                t.Schedule.SpanOf("warmup_epochs"));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Cnnexp.Results;
+
+namespace Cnnexp.Cli.Tests;
+
+/// <summary>Ctrl-C as a user presses it: a real process, a real SIGINT, then --resume.</summary>
+public class InterruptTests
+{
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
+
+    [Fact]
+    public async Task Ctrl_c_exits_130_keeps_finished_epochs_and_resume_completes_the_run()
+    {
+        string tmp = Cli.TempDir(), outDir = Path.Combine(tmp, "run"), spec = Path.Combine(tmp, "slow.yaml");
+        File.WriteAllText(spec, """
+            name: slow
+            data: { dataset: synthetic, batch_size: 32, limit: 600 }
+            train: { epochs: 30 }
+            models:
+              rgb:
+                layers: [conv2d: { out: 8, kernel: 3, padding: 1 }, relu, flatten, linear: { out: 10 }]
+            """);
+        string cli = Path.Combine(AppContext.BaseDirectory, "Cnnexp.Cli.dll");
+        var info = new ProcessStartInfo("dotnet", [cli, "run", spec, "--out", outDir, "--threads", "1"])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(info)!;
+        var output = new System.Text.StringBuilder();
+        var sawEpoch2 = new TaskCompletionSource();
+        p.OutputDataReceived += (_, e) =>
+        {
+            lock (output) output.AppendLine(e.Data);
+            if (e.Data?.Contains("epoch 2/30") == true) sawEpoch2.TrySetResult();
+        };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        await sawEpoch2.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(0, kill(p.Id, 2));                                           // SIGINT, as Ctrl-C sends
+        Assert.True(p.WaitForExit(60_000), "cnnexp did not stop after Ctrl-C");
+        string printed;
+        lock (output) printed = output.ToString();
+        Assert.True(p.ExitCode == 130, $"exit code {p.ExitCode}\n{printed}");
+        Assert.Contains("cnnexp run --resume", printed);
+        int kept = UnitPaths.For(outDir, "rgb", 0).ReadState()!.EpochsDone;
+        Assert.InRange(kept, 2, 29);
+
+        var resumed = await Cli.Run("run", "--resume", outDir, "--quiet", "--threads", "1");
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        var rows = MetricsCsv.Read(Path.Combine(outDir, RunFiles.Metrics));
+        Assert.Equal(Enumerable.Range(1, 30), rows.Select(r => r.Epoch));      // every epoch once, none lost or repeated
+
+        var export = await Cli.Run("export", outDir, "--format", "safetensors");
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.True(File.Exists(Path.Combine(outDir, "export", "rgb-seed0.safetensors")));
+    }
+}

@@ -1,0 +1,128 @@
+using Cnnexp.Engine.Training;
+using Cnnexp.Results;
+using TorchSharp;
+
+namespace Cnnexp.Engine.Tests.Training;
+
+[Collection("training")]
+public class TrainingTests
+{
+    [Fact]
+    public void Same_seed_gives_identical_metrics_and_loss_falls()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels);
+        string a = TinyRun.NewDir(), b = TinyRun.NewDir();
+        TinyRun.Run(plan, a);
+        TinyRun.Run(plan, b);
+        Assert.Equal(TinyRun.Metrics(a), TinyRun.Metrics(b));
+        var rows = MetricsCsv.Read(Path.Combine(a, RunFiles.Metrics));
+        Assert.Equal(2 * 2 * 3, rows.Count);
+        foreach (var unit in rows.GroupBy(r => (r.Model, r.Seed)))
+            Assert.True(unit.Last().TrainLoss < unit.First().TrainLoss, $"{unit.Key}: loss did not fall");
+        // Different seeds must really differ.
+        Assert.NotEqual(rows.First(r => r.Seed == 0).TrainLoss, rows.First(r => r.Seed == 1).TrainLoss);
+    }
+
+    [Fact]
+    public void Resume_after_an_interruption_gives_the_same_final_metrics()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels);
+        string whole = TinyRun.NewDir(), broken = TinyRun.NewDir();
+        TinyRun.Run(plan, whole);
+
+        using var cts = new CancellationTokenSource();
+        var stopMidEpoch = new TrainingCallbacks
+        {
+            Batch = b => { if (b.Model == "sum" && b.Seed == 0 && b.Epoch == 2 && b.Batch == 3) cts.Cancel(); },
+        };
+        Assert.ThrowsAny<OperationCanceledException>(() => TinyRun.Run(plan, broken, stopMidEpoch, cts.Token));
+        var state = UnitPaths.For(broken, "sum", 0).ReadState()!;
+        Assert.Equal(1, state.EpochsDone);                                   // the epoch in progress is dropped
+        Assert.Equal("done", UnitPaths.For(broken, "rgb", 1).ReadState()!.Status);
+
+        var logBefore = File.ReadAllText(Path.Combine(broken, RunFiles.Log));
+        TinyRun.Run(plan, broken);                                           // resume: same spec, same directory
+        Assert.Equal(TinyRun.Metrics(whole), TinyRun.Metrics(broken));
+        string log = File.ReadAllText(Path.Combine(broken, RunFiles.Log))[logBefore.Length..];
+        Assert.Contains("rgb seed 0: already done, skipped", log);          // finished units are never redone
+        Assert.Contains("sum seed 0: resuming after epoch 1", log);
+    }
+
+    [Fact]
+    public void A_changed_spec_is_refused_with_a_diff()
+    {
+        string dir = TinyRun.NewDir();
+        var plan = TinyRun.Plan(TinyRun.TwoModels.Replace("epochs: 3", "epochs: 1"));
+        TinyRun.Run(plan, dir);
+        var changed = TinyRun.Plan(TinyRun.TwoModels.Replace("epochs: 3", "epochs: 2"));
+        var e = Assert.Throws<SpecChangedException>(() => TinyRun.Run(changed, dir));
+        Assert.Contains("-   epochs: 1", e.Diff);
+        Assert.Contains("+   epochs: 2", e.Diff);
+    }
+
+    [Fact]
+    public void A_diverging_model_is_stopped_and_reported_while_the_others_finish()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels.Replace("""
+                      sum:
+                        extends: rgb
+                        input: [channel_sum]
+                    """, """
+                      wild:
+                        extends: rgb
+                        train: { optimizer: { type: sgd, lr: 1.0e+30 } }
+                    """));
+        string dir = TinyRun.NewDir();
+        var summary = TinyRun.Run(plan, dir);
+        var rgb = summary.Models.Single(m => m.Name == "rgb");
+        var wild = summary.Models.Single(m => m.Name == "wild");
+        Assert.All(rgb.Seeds, s => Assert.Equal("completed", s.Status));
+        Assert.All(wild.Seeds, s => Assert.Contains("training loss became", s.Status));
+        Assert.Equal("stopped", UnitPaths.For(dir, "wild", 0).ReadState()!.Status);
+        Assert.Equal(3, rgb.Seeds[0].Epochs);
+        Assert.Equal(1, wild.Seeds[0].Epochs);                               // the inherited epochs: 3 stay, but it stopped at 1
+    }
+
+    [Fact]
+    public void Summary_holds_statistics_confusion_and_per_class_accuracy()
+    {
+        var summary = TinyRun.Run(TinyRun.Plan(TinyRun.TwoModels), TinyRun.NewDir());
+        var rgb = summary.Models[0];
+        Assert.Equal(2, rgb.TestAccuracy!.N);
+        Assert.InRange(rgb.TestAccuracy.Mean, rgb.TestAccuracy.Ci95Low, rgb.TestAccuracy.Ci95High);
+        var seed = rgb.Seeds[0];
+        Assert.Equal(10, seed.Confusion.Count);
+        Assert.Equal(300, seed.Confusion.Sum(r => r.Sum()));                  // every test image counted once
+        Assert.Equal(seed.FinalTestAccuracy, seed.Confusion.Select((r, i) => r[i]).Sum() / 300.0, 9);
+        Assert.Equal(10, seed.PerClassAccuracy.Count);
+        var c = Assert.Single(summary.Comparisons);
+        Assert.Equal(("rgb", "sum", 2), (c.A, c.B, c.N));
+    }
+
+    [Fact]
+    public void No_tensor_outlives_a_training_step()
+    {
+        Native.NativeRuntime.EnsureLoaded(1);
+        var plan = TinyRun.Plan(TinyRun.TwoModels);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        var atEpochEnd = new List<(string Unit, int Epoch, long Live)>();
+        int batches = 0;
+        TinyRun.Run(plan, TinyRun.NewDir(), new TrainingCallbacks
+        {
+            Batch = _ => batches++,
+            Epoch = m => atEpochEnd.Add(($"{m.Model}/{m.Seed}", m.Epoch, DisposeScopeManager.Statistics.ThreadTotalLiveCount)),
+        });
+        Assert.Equal(2 * 2 * 3 * 10, batches);                                  // 300 images / 32 = 10 batches
+        // After every epoch of every unit the same tensors are alive (weights, gradients, optimiser
+        // state): nothing accumulates across steps, epochs or units.
+        var counts = atEpochEnd.Select(e => e.Live).Distinct().ToList();
+        Assert.True(counts.Count == 1, "live tensors at epoch ends: " + string.Join(", ", atEpochEnd.Select(e => $"{e.Unit}#{e.Epoch}={e.Live}")));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long leaked = DisposeScopeManager.Statistics.ThreadTotalLiveCount - before;
+        Assert.True(leaked <= 0, $"{leaked} tensors outlived the run");
+    }
+}
+
+[CollectionDefinition("training", DisableParallelization = true)]
+public class TrainingCollection;
