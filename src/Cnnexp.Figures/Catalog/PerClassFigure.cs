@@ -26,6 +26,15 @@ public sealed class PerClassFigure : Figure
 
     protected override void DrawContent(FigureCanvas canvas, RunData run, SKRect area) => canvas.Plot(Chart(run, area.Width), area);
 
+    static float Width(string label) => FigureCanvas.Measure(label, new TextStyle(ChartStyle.TickSize, false, Ink.Text));
+
+    /// <summary>Class names too wide for their group break at their last hyphen or space onto two lines.</summary>
+    static IReadOnlyList<string> Fit(IReadOnlyList<string> names, float width) => names.Select(n =>
+    {
+        int cut = n.LastIndexOfAny(['-', ' ']);
+        return Width(n) <= width || cut <= 0 ? n : n[..(cut + 1)].TrimEnd() + "\n" + n[(cut + 1)..];
+    }).ToList();
+
     static Plot Chart(RunData run, float width)
     {
         var plot = ChartStyle.NewPlot();
@@ -61,11 +70,12 @@ public sealed class PerClassFigure : Figure
             }
         }
         float groupPixels = (width - 120) / Math.Max(1, classes.Count);
-        bool rotate = classes.Any(c => FigureCanvas.Measure(c, new TextStyle(ChartStyle.TickSize, false, Ink.Text)) > groupPixels * 0.98f);
-        ChartStyle.CategoryTicksX(plot, classes, rotate ? 30 : 0);
+        var labels = Fit(classes, groupPixels * 0.95f);
+        ChartStyle.CategoryTicksX(plot, labels, labels.Any(l => l.Split('\n').Any(part => Width(part) > groupPixels * 0.95f)) ? 30 : 0);
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, 11).Select(i => 10.0 * i).ToArray(), Enumerable.Range(0, 11).Select(i => (10 * i).ToString()).ToArray());
         plot.YLabel("Test accuracy (%)");
         plot.XLabel("Class");
-        plot.Axes.SetLimits(-0.6, classes.Count - 0.4, 0, 112);
+        plot.Axes.SetLimits(-0.6, classes.Count - 0.4, 0, 118);         // headroom above 100% for the legend
         plot.ShowLegend(Alignment.UpperRight, Orientation.Horizontal);
         return plot;
     }
