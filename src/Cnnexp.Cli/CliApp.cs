@@ -26,7 +26,21 @@ public static class CliApp
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
                 .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1")
+                .WithExample("run", "experiments/sumfirst.yaml", "--set", "train.epochs=2", "--set", "data.limit=1000")
                 .WithExample("run", "--resume", "runs/try1");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Validate specs and infer every shape without training; exit 0 if all are valid, 2 if not.")
+                .WithExample("check", "experiments/sumfirst.yaml");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Print each model's layers with output shapes, parameters and multiply-accumulates, and the totals.")
+                .WithExample("inspect", "experiments/sumfirst.yaml")
+                .WithExample("inspect", "experiments/sumfirst.yaml", "--model", "sumfirst");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Write the JSON Schema of spec files (for editor completion), or the Markdown reference.")
+                .WithExample("schema", "-o", ".vscode/cnnexp.schema.json");
+            config.AddCommand<NewCommand>("new")
+                .WithDescription("Write a commented starter spec NAME.yaml.")
+                .WithExample("new", "mystudy");
             config.AddCommand<PlanCommand>("plan")
                 .WithDescription("List every unit of work (model x seed) with its stable id and estimated cost.")
                 .WithExample("plan", "experiments/quickstart.yaml", "--measure");

@@ -18,10 +18,12 @@ namespace Cnnexp;
 public static class Experiment
 {
     /// <summary>Reads and validates a spec file.</summary>
-    public static LoadResult Load(string path) => SpecLoader.LoadFile(path);
+    /// <param name="overrides"><c>KEY=VALUE</c> overrides as given to <c>--set</c>, e.g. <c>train.epochs=2</c>.</param>
+    public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null) => SpecLoader.LoadFile(path, overrides);
 
     /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
-    public static LoadResult Parse(string yaml, string file = "<spec>") => SpecLoader.LoadText(yaml, file);
+    public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
+        SpecLoader.LoadText(yaml, file, overrides);
 
     /// <summary>Resolves variants and infers every shape.</summary>
     public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null)

@@ -26,6 +26,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
 
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable; type-checked like the file.")]
+        public string[] Set { get; init; } = [];
+
         [CommandOption("--unit <ID>")]
         [Description("Train only this unit (repeatable); `cnnexp plan SPEC` lists unit ids. Other units are left as they are.")]
         public string[] Units { get; init; } = [];
@@ -59,7 +63,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         string? specPath = settings.Spec ?? Path.Combine(settings.Resume!, RunFiles.ResolvedSpec);
         if (settings.Spec is null && !File.Exists(specPath))
             return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
-        var load = Experiment.Load(specPath);
+        var load = Experiment.Load(specPath, settings.Set);
         if (!load.Ok) return Invalid(load.FormatDiagnostics());
         var plan = Experiment.Plan(load.Spec!, load.Sources);
         if (!plan.Ok) return Invalid(plan.FormatDiagnostics());

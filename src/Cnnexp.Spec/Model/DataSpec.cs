@@ -17,5 +17,11 @@ public sealed record DataSpec : SpecNode
     [Field("Folder holding downloaded data sets; default: $CNNEXP_DATA or ~/.cache/cnnexp/datasets.")]
     public string? Root { get; init; }
 
+    [Field("Per-channel normalisation of every image, training and test alike: `{ mean: [...], std: [...] }`.")]
+    public Transforms.Normalize? Normalize { get; init; }
+
+    [Field("Random augmentations applied to training images only, in order, e.g. `[random_crop: { padding: 4 }, horizontal_flip]`.")]
+    public IReadOnlyList<Augmentations.AugmentSpec>? Augment { get; init; }
+
     public DatasetInfo Info => DatasetCatalog.Find(Dataset) ?? DatasetCatalog.Synthetic;
 }

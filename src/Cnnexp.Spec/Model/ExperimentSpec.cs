@@ -20,6 +20,8 @@ public sealed record ExperimentSpec : SpecNode
     public int? Repeats { get; init; }
     [Field("The data set.")] public DataSpec Data { get; init; } = new();
     [Field("Training settings shared by all models.")] public TrainSpec Train { get; init; } = new();
+    [Field("Named layer lists that models insert with `- block: NAME`, e.g. `{ stage: [conv2d: { out: 16, padding: same }, relu] }`.")]
+    public IReadOnlyList<BlockSpec>? Blocks { get; init; }
     [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
     [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
         "filters", "feature_maps", "curves", "loss", "accuracy", "confusion", "per_class"])]
