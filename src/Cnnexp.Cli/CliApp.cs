@@ -26,10 +26,46 @@ public static class CliApp
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
                 .WithExample("run", "experiments/quickstart.yaml", "--out", "runs/try1")
+                .WithExample("run", "experiments/sumfirst.yaml", "--set", "train.epochs=2", "--set", "data.limit=1000")
                 .WithExample("run", "--resume", "runs/try1");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Validate specs and infer every shape without training; exit 0 if all are valid, 2 if not.")
+                .WithExample("check", "experiments/sumfirst.yaml");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Print each model's layers with output shapes, parameters and multiply-accumulates, and the totals.")
+                .WithExample("inspect", "experiments/sumfirst.yaml")
+                .WithExample("inspect", "experiments/sumfirst.yaml", "--model", "sumfirst");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Write the JSON Schema of spec files (for editor completion), or the Markdown reference.")
+                .WithExample("schema", "-o", ".vscode/cnnexp.schema.json");
+            config.AddCommand<NewCommand>("new")
+                .WithDescription("Write a commented starter spec NAME.yaml.")
+                .WithExample("new", "mystudy");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("List every unit of work (model x seed) with its stable id and estimated cost.")
+                .WithExample("plan", "experiments/quickstart.yaml", "--measure");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show which units of a run directory are done, failed or pending.")
+                .WithExample("status", "runs/try1");
+            config.AddCommand<SubmitCommand>("submit")
+                .WithDescription("Hand the units that are not finished to Slurm (a job array) or Kubernetes (an Indexed Job).")
+                .WithExample("submit", "experiments/sumfirst.yaml", "--out", "/shared/runs/sumfirst", "--slurm", "--max-parallel", "8", "--report");
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names.")
                 .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0");
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("List, download and import data sets.");
+                data.AddCommand<DataListCommand>("list").WithDescription("Show the known data sets and which are on this machine.");
+                data.AddCommand<DataFetchCommand>("fetch").WithDescription("Download, verify and unpack a data set into the data cache.")
+                    .WithExample("data", "fetch", "cifar10");
+                data.AddCommand<DataImportCommand>("import-cifar10")
+                    .WithDescription("Convert CIFAR-10 images in class folders (folder or .tar.gz) into the cache's official binary layout.")
+                    .WithExample("data", "import-cifar10", "cifar10-jpeg.tar.gz");
+            });
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Merge a run's finished units, redraw its figures and write report.html and report.md, without training.")
+                .WithExample("report", "runs/try1");
         });
         return await app.RunAsync(args);
     }

@@ -17,20 +17,26 @@ public sealed record LoadResult(ExperimentSpec? Spec, IReadOnlyList<Diagnostic> 
 /// <summary>Stage 1: YAML text → <see cref="ExperimentSpec"/>, with every problem as a diagnostic.</summary>
 public static class SpecLoader
 {
-    public static LoadResult LoadFile(string path)
+    /// <param name="overrides"><c>KEY=VALUE</c> command-line overrides (<c>--set</c>), applied before validation.</param>
+    public static LoadResult LoadFile(string path, IReadOnlyList<string>? overrides = null)
     {
         if (!File.Exists(path))
             return new LoadResult(null, [Diagnostic.Error("file-not-found", $"spec file `{path}` does not exist", null,
                 "check the path; `cnnexp new NAME` writes a starter spec")], new Dictionary<string, string>());
-        return LoadText(File.ReadAllText(path), path);
+        return LoadText(File.ReadAllText(path), path, overrides);
     }
 
-    public static LoadResult LoadText(string text, string file = "<spec>")
+    public static LoadResult LoadText(string text, string file = "<spec>", IReadOnlyList<string>? overrides = null)
     {
         var diagnostics = new DiagnosticBag();
         var sources = new Dictionary<string, string> { [file] = text };
         var root = YamlReader.Read(text, file, diagnostics);
         if (root is null) return new LoadResult(null, diagnostics.Items, sources);
+        if (overrides is { Count: > 0 })
+        {
+            sources[Overrides.File] = Overrides.SourceText(overrides);
+            root = Overrides.Apply(root, overrides, diagnostics);
+        }
         return Bind(root, diagnostics, sources);
     }
 
@@ -49,7 +55,9 @@ public static class SpecLoader
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
         binder.Register<Scripts.ScriptArgs>(Scripts.ScriptArgs.Bind);
         binder.Register<Scripts.HookPath>(Scripts.HookPath.Bind);
+        binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root));
+        EditBinders.Register(binder);
         return binder;
     }
 
@@ -71,7 +79,7 @@ public static class SpecLoader
         if (map.Entries.Count == 0)
             binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
         return map.Entries
-            .Select(e => binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value })
+            .Select(e => binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where })
             .ToList();
     }
 }

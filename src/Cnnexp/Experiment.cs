@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
+using Cnnexp.Engine.Training;
+using Cnnexp.Figures.Report;
 using Cnnexp.Results;
 using Cnnexp.Scripting.Loading;
 using Cnnexp.Scripting.Running;
@@ -21,10 +23,12 @@ namespace Cnnexp;
 public static class Experiment
 {
     /// <summary>Reads and validates a spec file.</summary>
-    public static LoadResult Load(string path) => SpecLoader.LoadFile(path);
+    /// <param name="overrides"><c>KEY=VALUE</c> overrides as given to <c>--set</c>, e.g. <c>train.epochs=2</c>.</param>
+    public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null) => SpecLoader.LoadFile(path, overrides);
 
     /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
-    public static LoadResult Parse(string yaml, string file = "<spec>") => SpecLoader.LoadText(yaml, file);
+    public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
+        SpecLoader.LoadText(yaml, file, overrides);
 
     /// <summary>
     /// Resolves variants and infers every shape. The spec's hook scripts are compiled first (or taken
@@ -43,12 +47,15 @@ public static class Experiment
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 
-    /// <summary>Trains every model for every seed, writes the run directory and draws the figures (hooks included).</summary>
+    /// <summary>
+    /// Trains every model for every seed (with the spec's hooks), writes the run directory, draws the
+    /// figures and writes the report.
+    /// </summary>
     public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
         settings ??= new RunSettings();
-        return HookedRun.Run(plan, log is null ? settings : settings with { Log = log }, null, null, cancellationToken);
+        return HookedRun.Run(plan, log is null ? settings : settings with { Log = log }, null, cancellationToken);
     }
 
     /// <summary>
@@ -62,18 +69,9 @@ public static class Experiment
         CancellationToken cancellationToken = default)
     {
         settings ??= new RunSettings();
-        var hooks = new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache };
-        bool compiles = settings.AllowHooks && HookReference.Of(spec).Count > 0;
-        var data = compiles ? Task.Run(() => { NativeRuntime.EnsureLoaded(settings.Threads); return DatasetLoader.Load(spec.Data); }) : null;
-        PlanResult planned;
-        try { planned = await Task.Run(() => Plan(spec, null, hooks), CancellationToken.None).ConfigureAwait(false); }
-        catch { Discard(data); throw; }
-        if (!planned.Ok)
-        {
-            Discard(data);
-            return HookedRun.Refused(settings.OutDir ?? "", planned.Diagnostics, planned.Sources);
-        }
-        return await Task.Run(() => HookedRun.Run(planned.Plan!, settings, progress, data, cancellationToken), CancellationToken.None)
+        var (planned, data) = await Task.Run(() => PlanWhileDataLoads(spec, null, settings), CancellationToken.None).ConfigureAwait(false);
+        if (!planned.Ok) return HookedRun.Refused(settings.OutDir ?? "", planned.Diagnostics, planned.Sources);
+        return await Task.Run(() => HookedRun.Run(planned.Plan!, settings with { Data = data }, progress, cancellationToken), CancellationToken.None)
             .ConfigureAwait(false);
     }
 
@@ -83,6 +81,22 @@ public static class Experiment
     /// <summary>A finished run directory as records: summary, every metrics row, the resolved spec.</summary>
     public static FinishedRun ReadResults(string runDir) => FinishedRun.Read(runDir);
 
+    /// <summary>
+    /// Merges every finished unit of a run directory (however many processes trained them) into
+    /// metrics.csv and summary.json, redraws the figures and writes the report, without training. Returns null with
+    /// diagnostics when DIR holds no readable spec.resolved.yaml.
+    /// </summary>
+    public static ReportResult Report(string runDir)
+    {
+        var load = Load(Path.Combine(runDir, RunFiles.ResolvedSpec));
+        if (!load.Ok) throw new InvalidDataException($"{runDir} is not a run directory:\n{load.FormatDiagnostics()}");
+        var plan = Plan(load.Spec!, load.Sources);
+        if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
+        var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
+        var figures = RunReport.Write(runDir).Figures.Files;
+        return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
+    }
+
     /// <summary><c>runs/NAME/yyyyMMdd-HHmmss-HASH</c>: sortable by time, tied to the resolved spec.</summary>
     public static string DefaultRunDir(ExperimentSpec spec)
     {
@@ -90,7 +104,27 @@ public static class Experiment
         return Path.Combine("runs", spec.Name, $"{DateTime.Now:yyyyMMdd-HHmmss}-{hash}");
     }
 
+    /// <summary>
+    /// Plans (compiling the spec's hooks) while, when there are hooks to compile, the data set loads on
+    /// another thread; the data is handed to the run through <see cref="RunSettings"/>. When the plan
+    /// fails the data is freed once loaded. (The CLI's `run` uses this too.)
+    /// </summary>
+    internal static (PlanResult Plan, Task<LoadedDataset>? Data) PlanWhileDataLoads(ExperimentSpec spec,
+        IReadOnlyDictionary<string, string>? sources, RunSettings settings)
+    {
+        var hooks = new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache };
+        bool compiles = settings.AllowHooks && HookReference.Of(spec).Count > 0;
+        var data = compiles
+            ? Task.Run(() => { NativeRuntime.EnsureLoaded(settings.Threads); return DatasetLoader.Load(spec.Data, DataOptions.FromEnvironment(settings.Log)); })
+            : null;
+        PlanResult planned;
+        try { planned = Plan(spec, sources, hooks); }
+        catch { Discard(data); throw; }
+        if (!planned.Ok) Discard(data);
+        return (planned, planned.Ok ? data : null);
+    }
+
     /// <summary>Data loaded for a run that will not happen is freed once loaded; its errors do not matter.</summary>
-    static void Discard(Task<LoadedDataset>? data) =>
+    internal static void Discard(Task<LoadedDataset>? data) =>
         data?.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); else _ = t.Exception; }, TaskScheduler.Default);
 }

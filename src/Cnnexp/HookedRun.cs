@@ -1,6 +1,5 @@
-using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Training;
-using Cnnexp.Figures;
+using Cnnexp.Figures.Report;
 using Cnnexp.Hooks;
 using Cnnexp.Results;
 using Cnnexp.Scripting.Figures;
@@ -15,8 +14,7 @@ namespace Cnnexp;
 /// <summary>A planned experiment run with its hooks: callbacks around training, hook figures after the built-in ones.</summary>
 static class HookedRun
 {
-    public static RunResult Run(ExperimentPlan plan, RunSettings settings, IProgress<TrainingProgress>? progress,
-        Task<LoadedDataset>? data, CancellationToken cancel)
+    public static RunResult Run(ExperimentPlan plan, RunSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancel)
     {
         string outDir = settings.OutDir ?? Experiment.DefaultRunDir(plan.Spec);
         var log = ProgressReports.Log(settings.Log, progress);
@@ -36,11 +34,14 @@ static class HookedRun
         var options = new RunOptions
         {
             OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
-            Only = settings.Only, CommandLine = settings.CommandLine, Data = data,
+            Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data,
         };
         var summary = ExperimentRunner.Run(plan, options, cancel);
-        var figures = settings.Figures ? FigureRenderer.Render(outDir, plan.Spec.Figures).ToList() : [];
-        if (settings.Figures && hooks is not null) figures.AddRange(HookFigures.Render(outDir, hooks, sets));
+        // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit. Figures and
+        // report.html/report.md come from the run directory alone, exactly as `cnnexp report` redraws them; hook figures follow.
+        bool draw = settings.Figures && settings.Only is null;
+        var figures = draw ? RunReport.Write(outDir).Figures.Files.ToList() : [];
+        if (draw && hooks is not null) figures.AddRange(HookFigures.Render(outDir, hooks, sets));
         return new RunResult(outDir, summary, figures)
         {
             Metrics = MetricsCsv.Read(Path.Combine(outDir, RunFiles.Metrics)),

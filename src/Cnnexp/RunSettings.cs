@@ -35,4 +35,7 @@ public sealed record RunSettings
 
     /// <summary>Hooks written in code (F# or C#), run after the spec's own `hooks:` files: callbacks, metrics and figures.</summary>
     public IReadOnlyList<HookSet> Hooks { get; init; } = [];
+
+    /// <summary>The data set being loaded while the hooks compiled (<see cref="Experiment.PlanWhileDataLoads"/>); the run disposes it.</summary>
+    internal Task<Engine.Data.LoadedDataset>? Data { get; init; }
 }

@@ -26,6 +26,26 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
         public int Threads { get; init; }
 
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable; type-checked like the file.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--unit <ID>")]
+        [Description("Train only this unit (repeatable); `cnnexp plan SPEC` lists unit ids. Other units are left as they are.")]
+        public string[] Units { get; init; } = [];
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Train only every N-th unit starting at I (0-based), e.g. 0/4.")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--unit-list <FILE>")]
+        [Description("With --unit-index: train the unit on that line (0-based) of FILE; used by job arrays.")]
+        public string? UnitList { get; init; }
+
+        [CommandOption("--unit-index <K>")]
+        [Description("Line of --unit-list to train, e.g. $SLURM_ARRAY_TASK_ID.")]
+        public int? UnitIndex { get; init; }
+
         [CommandOption("--no-hooks")]
         [Description("Refuse (exit 2) a spec that names any .csx script: hooks are code that runs with your rights.")]
         public bool NoHooks { get; init; }
@@ -47,23 +67,33 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         string? specPath = settings.Spec ?? Path.Combine(settings.Resume!, RunFiles.ResolvedSpec);
         if (settings.Spec is null && !File.Exists(specPath))
             return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
-        var load = Experiment.Load(specPath);
+        var load = Experiment.Load(specPath, settings.Set);
         if (!load.Ok) return Invalid(load.FormatDiagnostics());
+        var runSettings = new RunSettings
+        {
+            Threads = settings.Threads, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+        };
+        // Hook scripts compile while the data loads on another thread; an invalid spec or hook trains nothing.
+        var (plan, data) = Experiment.PlanWhileDataLoads(load.Spec!, load.Sources, runSettings with { Log = Echo(settings.Quiet) });
+        if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
 
+        var selection = UnitSelection.Resolve(plan.Plan!, settings.Units, settings.Shard, settings.UnitList, settings.UnitIndex);
+        if (selection.Error is not null)
+        {
+            Experiment.Discard(data);
+            return Invalid("error: " + selection.Error);
+        }
         string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
         var progress = new RunProgress(console, settings.Quiet);
         try
         {
-            // Plans (compiling hook scripts while the data loads) and trains; an invalid spec trains nothing.
-            var run = progress.Run(callbacks => Experiment.RunAsync(load.Spec!, new RunSettings
+            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, runSettings with
             {
-                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks, Log = progress.Log, AllowHooks = !settings.NoHooks,
-                CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-            }, null, interrupt.Token).GetAwaiter().GetResult());
-            if (run.Summary is null) return Invalid(run.FormatDiagnostics());
+                OutDir = outDir, Callbacks = callbacks, Only = selection.Filter, Data = data,
+            }, progress.Log, interrupt.Token));
             ResultsTable.Write(console, run);
-            return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;     // a model/seed or a hook failed
         }
         catch (OperationCanceledException)
         {
@@ -72,6 +102,9 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             return ExitCodes.Interrupted;
         }
     }
+
+    /// <summary>Lines printed while planning (data download progress), unless --quiet.</summary>
+    Action<string>? Echo(bool quiet) => quiet ? null : line => console.Profile.Out.Writer.WriteLine(line);
 
     int Invalid(string diagnostics)
     {

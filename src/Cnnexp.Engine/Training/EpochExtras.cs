@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace Cnnexp.Engine.Training;
 
 /// <summary>
-/// The columns an epoch's row gets beyond the built-in ones: custom metrics on the test split (the
-/// logits of the evaluation pass are collected, so no second pass is needed) and reviewers' values.
+/// The columns an epoch's row gets beyond the built-in ones: custom metrics on the test split and, when
+/// the spec holds one out, the validation split (the logits of the evaluation passes are collected, so
+/// no second pass is needed), and reviewers' values.
 /// </summary>
 sealed class EpochExtras(IReadOnlyList<CustomMetric> metrics)
 {
@@ -37,10 +38,12 @@ sealed class EpochExtras(IReadOnlyList<CustomMetric> metrics)
     }
 
     /// <summary><paramref name="m"/> with the custom metrics and the reviewer's values added to its extra columns.</summary>
-    public static EpochMetrics Complete(EpochMetrics m, EpochExtras? extras, TrainingCallbacks callbacks, int epochs, TorchSharp.Modules.Sequential model)
+    public static EpochMetrics Complete(EpochMetrics m, EpochExtras? test, EpochExtras? validation, TrainingCallbacks callbacks, int epochs,
+        TorchSharp.Modules.Sequential model)
     {
         var columns = new Dictionary<string, double>(m.Extra);
-        foreach (var (k, v) in extras?.Compute("test") ?? []) columns[k] = v;
+        foreach (var (k, v) in test?.Compute("test") ?? []) columns[k] = v;
+        foreach (var (k, v) in validation?.Compute("val") ?? []) columns[k] = v;
         m = m with { Extra = columns };
         foreach (var (k, v) in callbacks.Review?.Invoke(new EpochReview(m, epochs, model)) ?? new Dictionary<string, double>())
         {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cnnexp.Engine.Artefacts;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
+using Cnnexp.Results.Artefacts;
 using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Engine.Training;
@@ -18,11 +20,12 @@ public static class ExperimentRunner
     public static RunSummary Run(ExperimentPlan plan, RunOptions options, CancellationToken cancel = default)
     {
         NativeRuntime.EnsureLoaded(options.Threads);
-        bool resuming = RunDirectory.Prepare(options.OutDir, plan.Spec);
+        bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
-        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data);
+        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
@@ -37,17 +40,43 @@ public static class ExperimentRunner
             foreach (var model in plan.Models)
                 foreach (int seed in plan.Spec.RunSeeds)
                     if (options.Only?.Invoke(model.Name, seed) ?? true)
+                    {
                         RunUnit(plan, model, seed, data, device, options, log, cancel);
+                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
+                    }
         }
         finally
         {
             MergeMetrics(plan, options.OutDir);
         }
-        var summary = SummaryBuilder.Build(plan, (m, s) => UnitPaths.For(options.OutDir, m, s).ReadState(), clock.Elapsed.TotalSeconds);
-        RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Summary), summary);
+        var summary = Merge(plan, options.OutDir).Summary;
         options.Callbacks.RunEnd?.Invoke(summary);
         return summary;
     }
+
+    /// <summary>
+    /// Rebuilds metrics.csv and summary.json from every unit's files — for a run whose units were
+    /// trained by many processes (`--unit`, `--shard`, job arrays) — and lists the units not finished.
+    /// </summary>
+    public static MergeResult Merge(ExperimentPlan plan, string dir)
+    {
+        MergeMetrics(plan, dir);
+        var states = new Dictionary<(string, int), UnitState?>();
+        foreach (var m in plan.Models)
+            foreach (int s in plan.Spec.RunSeeds)
+                states[(m.Name, s)] = UnitPaths.For(dir, m.Name, s).ReadState();
+        double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
+        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds) with { Checks = ArtefactFiles.ReadChecks(dir) };
+        RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
+        var missing = states.Where(kv => kv.Value is not { Finished: true })
+            .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,
+                kv.Value?.Status ?? "pending", kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
+            .ToList();
+        return new MergeResult(summary, missing);
+    }
+
+    static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
+        WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
         RunOptions options, RunLog log, CancellationToken cancel)

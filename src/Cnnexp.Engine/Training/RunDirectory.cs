@@ -1,5 +1,5 @@
 using Cnnexp.Results;
-using Cnnexp.Spec.Model;
+using Cnnexp.Spec.Planning;
 using Cnnexp.Spec.Yaml;
 
 namespace Cnnexp.Engine.Training;
@@ -8,8 +8,9 @@ namespace Cnnexp.Engine.Training;
 public static class RunDirectory
 {
     /// <returns>True when the directory already held a run (this is a resume).</returns>
-    public static bool Prepare(string dir, ExperimentSpec spec)
+    public static bool Prepare(string dir, ExperimentPlan plan)
     {
+        var spec = plan.Spec;
         string resolved = SpecWriter.Write(spec);
         string path = Path.Combine(dir, RunFiles.ResolvedSpec);
         if (File.Exists(path))
@@ -19,7 +20,8 @@ public static class RunDirectory
             return true;
         }
         Directory.CreateDirectory(dir);
-        RunFiles.WriteAtomic(path, resolved);
+        Ledger.WriteUnits(dir, WorkUnit.Of(plan).Select(u => new Ledger.Unit(u.Id, u.Model, u.Seed)).ToList());
+        RunFiles.WriteAtomic(path, resolved);   // last: its presence means the directory is complete
         return false;
     }
 }

@@ -37,14 +37,16 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             var clock = Stopwatch.StartNew();
             var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
-            var extras = EpochExtras.For(callbacks);               // custom metrics see the evaluation's logits
-            var test = Evaluator.Evaluate(model, data.Test, batchSize, device, extras is null ? null : extras.Observe);
+            var testExtras = EpochExtras.For(callbacks);           // custom metrics see the evaluations' logits
+            var valExtras = data.Validation is null ? null : EpochExtras.For(callbacks);
+            var test = Evaluator.Evaluate(model, data.Test, batchSize, device, testExtras is null ? null : testExtras.Observe);
+            Evaluation? val = data.Validation is { } v ? Evaluator.Evaluate(model, v, batchSize, device, valExtras is null ? null : valExtras.Observe) : null;
             var metrics = EpochExtras.Complete(new EpochMetrics
             {
                 Model = plan.Name, Seed = seed, Epoch = epoch, TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy,
-                TestLoss = test.Loss, TestAccuracy = test.Accuracy,
+                TestLoss = test.Loss, TestAccuracy = test.Accuracy, ValLoss = val?.Loss ?? double.NaN, ValAccuracy = val?.Accuracy ?? double.NaN,
                 LearningRate = LrSchedule.At(train, epoch - 1), Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
-            }, extras, callbacks, train.Epochs, model);
+            }, testExtras, valExtras, callbacks, train.Epochs, model);
             state = Checkpoint(model, optimizer, state, metrics);
             callbacks.Epoch?.Invoke(metrics);
             string? stop = !double.IsFinite(fit.Loss)
@@ -62,7 +64,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         int batches = (order.Length + batchSize - 1) / batchSize, batch = 0;
         double lossSum = 0; long correct = 0; int seen = 0;
         var clock = Stopwatch.StartNew();
-        using var source = Batches.Of(data.Train, order, batchSize).GetEnumerator();
+        using var source = Batches.Of(data.Train, order, batchSize, data.Augment(seed, epoch)).GetEnumerator();
         while (true)
         {
             using var scope = NewDisposeScope();               // frees every tensor of this step
@@ -106,7 +108,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     {
         SaveAtomic(paths.LastWeights, p => model.save(p));
         SaveAtomic(paths.LastOptimizer, p => ((OptimizerHelper)optimizer).save_state_dict(p));
-        double metric = m.ValAccuracy is var v && !double.IsNaN(v) ? v : m.TestAccuracy;
+        double metric = Watched(m);                              // larger is better (a loss is negated)
         bool better = double.IsNaN(state.BestMetric) || metric > state.BestMetric + (train.EarlyStopping?.MinDelta ?? 0);
         if (better) SaveAtomic(paths.BestWeights, p => model.save(p));
         MetricsCsv.Append(paths.Metrics, m);
@@ -120,6 +122,18 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         paths.WriteState(next);
         return next;
     }
+
+    /// <summary>
+    /// The metric that picks the best epoch and drives early stopping, as "larger is better":
+    /// early_stopping's metric when set (validation loss negated), else validation accuracy when
+    /// there is a validation split, else test accuracy (reported as such; no early stopping then).
+    /// </summary>
+    double Watched(EpochMetrics m) => train.EarlyStopping?.Metric switch
+    {
+        StopMetric.ValLoss => -m.ValLoss,
+        StopMetric.ValAccuracy => m.ValAccuracy,
+        _ => double.IsNaN(m.ValAccuracy) ? m.TestAccuracy : m.ValAccuracy,
+    };
 
     string? EarlyStop(UnitState state) =>
         train.EarlyStopping is { } es && state.EpochsWithoutImprovement >= es.Patience

@@ -29,7 +29,9 @@ public sealed class Binder(DiagnosticBag diagnostics)
         var target = Activator.CreateInstance(type)!;
         if (node is not YMap map)
         {
-            Diagnostics.Error("wrong-type", $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where);
+            Diagnostics.Error("wrong-type", path.Length == 0 ? $"a spec must be a mapping of keys, not {node.Describe()}"
+                : $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where,
+                path.Length == 0 ? "start with `name: ...` and `models:`" : $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
             return target;
         }
         var fields = SpecFields.Of(type);
@@ -38,9 +40,14 @@ public sealed class Binder(DiagnosticBag diagnostics)
         {
             string key = entry.Key.Value;
             var field = fields.FirstOrDefault(f => f.Key == key);
+            if (field is null && key.Length == 0)
+            {
+                Diagnostics.Error("unknown-key", $"a key is missing before this `:` {In(path)}", entry.Key.Where, "write `key: value`");
+                continue;
+            }
             if (field is null)
             {
-                Diagnostics.Error("unknown-key", $"unknown key `{key}` in `{path}`", entry.Key.Where,
+                Diagnostics.Error("unknown-key", $"unknown key `{key}` {In(path)}", entry.Key.Where,
                     Suggest.DidYouMean(key, fields.Select(f => f.Key).ToList()));
                 continue;
             }
@@ -50,7 +57,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
                 field.Property.SetValue(target, value);
         }
         foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key)))
-            Diagnostics.Error("missing-key", $"`{path}` needs `{f.Key}`: {f.Attribute.Description}", map.Where);
+            Diagnostics.Error("missing-key", $"missing key `{f.Key}` {In(path)}", map.Where, $"`{f.Key}`: {f.Attribute.Description}");
         if (target is SpecNode)
         {
             type.GetProperty(nameof(SpecNode.Where))!.SetValue(target, map.Where);
@@ -109,6 +116,11 @@ public sealed class Binder(DiagnosticBag diagnostics)
         if (field?.Allowed is { } allowed && !allowed.Contains(s.Value))
         {
             Diagnostics.Error("unknown-value", $"`{path}` cannot be `{s.Value}`", node.Where, Suggest.DidYouMean(s.Value, allowed));
+            return null;
+        }
+        if (field?.Pattern is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(s.Value, $"^(?:{pattern})$"))
+        {
+            Diagnostics.Error("bad-value", $"`{path}` cannot be `{s.Value}`: {field.PatternHint ?? "it must match " + pattern}", node.Where);
             return null;
         }
         return s.Value;
@@ -173,6 +185,9 @@ public sealed class Binder(DiagnosticBag diagnostics)
     internal static Type? ListElement(Type t) =>
         t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) || t.GetGenericTypeDefinition() == typeof(List<>))
             ? t.GetGenericArguments()[0] : null;
+
+    /// <summary>"in `train.optimizer`", or "at the top level" for the root.</summary>
+    public static string In(string path) => path.Length == 0 ? "at the top level" : $"in `{path}`";
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }

@@ -24,6 +24,12 @@ public sealed class FieldAttribute(string description) : Attribute
 
     /// <summary>The key must be present.</summary>
     public bool Required { get; init; }
+
+    /// <summary>A regular expression a string value must match in full; null when any string is allowed.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>Says in words what <see cref="Pattern"/> requires, for the error message.</summary>
+    public string? PatternHint { get; init; }
 }
 
 /// <summary>Describes a spec section (a YAML mapping) for the generated reference.</summary>

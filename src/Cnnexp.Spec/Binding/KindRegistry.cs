@@ -4,7 +4,11 @@ using Cnnexp.Spec.Yaml;
 namespace Cnnexp.Spec.Binding;
 
 /// <summary>One registered kind: YAML name, record type, description.</summary>
-public sealed record KindInfo(string Name, Type Type, string Description);
+public sealed record KindInfo(string Name, Type Type, string Description, string? Shorthand)
+{
+    /// <summary>The declared fields of this kind.</summary>
+    public IReadOnlyList<SpecField> Fields => SpecFields.Of(Type);
+}
 
 /// <summary>
 /// Maps YAML names to the records of one family (layers or transforms) and binds lists written
@@ -22,12 +26,17 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
             .Where(t => typeof(TBase).IsAssignableFrom(t) && !t.IsAbstract)
             .Select(t => (t, a: t.GetCustomAttribute<KindAttribute>()))
             .Where(x => x.a is not null)
-            .ToDictionary(x => x.a!.Name, x => new KindInfo(x.a!.Name, x.t, x.a.Description));
+            .ToDictionary(x => x.a!.Name, x => new KindInfo(x.a!.Name, x.t, x.a.Description, x.a.Shorthand));
     }
 
     public IReadOnlyCollection<KindInfo> All => byName.Values.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
 
     public KindInfo? Find(string name) => byName.GetValueOrDefault(name);
+
+    public KindInfo? Find(Type type) => byName.Values.FirstOrDefault(k => k.Type == type);
+
+    /// <summary>"layer" or "transform": the word used in messages.</summary>
+    public string Family => family;
 
     public static string NameOf(Type t) => t.GetCustomAttribute<KindAttribute>()?.Name ?? Naming.SnakeCase(t.Name);
 
@@ -66,6 +75,16 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
         }
         if (args is null || args is YScalar { IsNull: true })
             args = new YMap([], nameNode.Where);
+        else if (args is not YMap && kind.Shorthand is { } shorthand)
+            args = new YMap([new YEntry(new YScalar(shorthand, false, args.Where), args)], args.Where);
+        else if (args is not YMap)
+        {
+            var settings = kind.Fields.Where(f => f.Key != "name").ToList();
+            binder.Diagnostics.Error("wrong-type", $"`{path}.{kind.Name}` takes settings as a mapping, not {args.Describe()}", args.Where,
+                settings.Count == 0 ? $"{kind.Name} has no settings (besides `name`): write `- {kind.Name}`"
+                    : $"write `- {kind.Name}: {{ {settings[0].Key}: ... }}`");
+            return null;
+        }
         var bound = (TBase)binder.BindObject(kind.Type, args, $"{path}.{kind.Name}");
         return bound with { Where = nameNode.Where };
     }

@@ -27,8 +27,7 @@ public sealed record Conv2dLayer : LayerSpec
     {
         if (!input.IsImage) return NeedsImage(input);
         if (In is int written && written != input.C)
-            return ShapeCheck.Fail($"conv2d `in: {written}` does not match its input, which has {input.C} channel(s) ({input})",
-                "the input channels are inferred; remove `in`", "in");
+            return WrongIn(written, input.C, $"channel(s) ({input})");
         if (input.C % Groups != 0 || Out % Groups != 0)
             return ShapeCheck.Fail($"groups: {Groups} must divide both the input channels ({input.C}) and `out` ({Out})", null, "groups");
         if (Padding.Same && (Stride.H != 1 || Stride.W != 1))
@@ -39,7 +38,7 @@ public sealed record Conv2dLayer : LayerSpec
         int h = (input.H + 2 * p.H - Dilation.H * (Kernel.H - 1) - 1) / Stride.H + 1;
         int w = (input.W + 2 * p.W - Dilation.W * (Kernel.W - 1) - 1) / Stride.W + 1;
         if (input.H + 2 * p.H < Dilation.H * (Kernel.H - 1) + 1 || input.W + 2 * p.W < Dilation.W * (Kernel.W - 1) + 1)
-            return ShapeCheck.Fail($"kernel {Kernel} does not fit its {input} input: the output would be empty",
+            return ShapeCheck.Fail($"kernel {Kernel} does not fit its {input} input: the output would be empty ({Out}x{Math.Max(0, h)}x{Math.Max(0, w)})",
                 "use a smaller kernel, add padding, or remove a pooling layer above", "kernel");
         return ShapeCheck.Ok(Shape.Image(Out, h, w));
     }

@@ -9,7 +9,8 @@ namespace Cnnexp.Spec.Layers;
 /// </summary>
 public abstract record LayerSpec : SpecNode
 {
-    [Field("Name used by inspect, sweeps, `replace`/`insert` edits and exported weights; default: the kind plus a number, e.g. `conv1`.")]
+    [Field("Name used by inspect, sweeps, `set`/`replace`/`insert` edits and parameter names; default: the kind plus a number, e.g. `conv1`.",
+        Pattern = "[A-Za-z_][A-Za-z0-9_]*", PatternHint = "a layer name starts with a letter or `_` and holds only letters, digits and `_`")]
     public string? Name { get; init; }
 
     /// <summary>The YAML name of this layer kind, e.g. <c>conv2d</c>.</summary>
@@ -26,4 +27,12 @@ public abstract record LayerSpec : SpecNode
     protected ShapeCheck NeedsImage(Shape input) => ShapeCheck.Fail(
         $"{Kind} needs an image-shaped input (channels x height x width), got {input}",
         "move this layer before `flatten`, or remove the `flatten` above it");
+
+    protected ShapeCheck NeedsFeatures(Shape input) => ShapeCheck.Fail(
+        $"{Kind} needs a flat input (features), got {input}", "add `- flatten` before this layer");
+
+    /// <summary>A written <c>in</c> that disagrees with the inferred input size.</summary>
+    protected ShapeCheck WrongIn(int written, int actual, string unit) => ShapeCheck.Fail(
+        $"{Kind} `in: {written}` does not match its input, which has {actual} {unit}",
+        $"{Kind}'s input is inferred; remove `in`", "in");
 }

@@ -12,12 +12,8 @@ public sealed record LinearLayer : LayerSpec
 
     public override ShapeCheck Infer(Shape input)
     {
-        if (input.Rank != 1)
-            return ShapeCheck.Fail($"linear needs a flat input (features), got {input}",
-                "add `- flatten` before this layer");
-        if (In is int written && written != input.Dims[0])
-            return ShapeCheck.Fail($"linear `in: {written}` does not match its input, which has {input.Dims[0]} features",
-                "linear's input is inferred; remove `in`", "in");
+        if (input.Rank != 1) return NeedsFeatures(input);
+        if (In is int written && written != input.Dims[0]) return WrongIn(written, input.Dims[0], "features");
         return ShapeCheck.Ok(Shape.Features(Out));
     }
 

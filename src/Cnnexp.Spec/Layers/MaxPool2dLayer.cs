@@ -4,7 +4,7 @@ using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Spec.Layers;
 
-[Kind("maxpool2d", "Max pooling: the largest value in each window.")]
+[Kind("maxpool2d", "Max pooling: the largest value in each window.", Shorthand = "kernel")]
 public sealed record MaxPool2dLayer : LayerSpec
 {
     [Field("Window size: `2` or `[h, w]`.", Min = 1)] public IntPair Kernel { get; init; } = IntPair.Square(2);

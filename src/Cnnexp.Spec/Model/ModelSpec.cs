@@ -4,7 +4,7 @@ using Cnnexp.Spec.Transforms;
 
 namespace Cnnexp.Spec.Model;
 
-[Section("One model (a variant). Written under `models:` as `name: { ... }`.")]
+[Section("One model (a variant). Written under `models:` as `name: { ... }`. Edits address layers by name (`conv2`) or 0-based index (`1`, `-1` for the last).")]
 public sealed record ModelSpec : SpecNode
 {
     /// <summary>The key under `models:`.</summary>
@@ -21,4 +21,26 @@ public sealed record ModelSpec : SpecNode
 
     [Field("Training settings for this model only, merged key by key over the experiment's `train` (e.g. `train: { optimizer: { lr: 0.01 } }`).")]
     public TrainSpec? Train { get; init; }
+
+    [Field("Field overrides of layers, `LAYER.FIELD: value`, e.g. `{ conv1.out: 16 }`.")]
+    public IReadOnlyList<FieldEdit>? Set { get; init; }
+
+    [Field("Layers replaced by another layer, `LAYER: { kind: {...} }`, e.g. `{ conv2: { conv2d: { out: 32, kernel: 5, padding: same } } }`.")]
+    public IReadOnlyList<LayerEdit>? Replace { get; init; }
+
+    [Field("Layers inserted before a layer, `LAYER: [layers]`, e.g. `{ relu1: [batchnorm2d] }`.")]
+    public IReadOnlyList<LayerEdit>? InsertBefore { get; init; }
+
+    [Field("Layers inserted after a layer, `LAYER: [layers]`, e.g. `{ relu2: [dropout2d: 0.25] }`.")]
+    public IReadOnlyList<LayerEdit>? InsertAfter { get; init; }
+
+    [Field("Layers removed, by name or index, e.g. `[relu3]`.")]
+    public IReadOnlyList<LayerRef>? Remove { get; init; }
+
+    [Field("A grid of field values, `LAYER.FIELD: [values]`; the model becomes one variant per combination, named e.g. `wide[conv1.out=16]`.")]
+    public IReadOnlyList<SweepAxis>? Sweep { get; init; }
+
+    /// <summary>True when the model changes what it inherits (or its own layers) by edits.</summary>
+    public bool HasEdits => Set is { Count: > 0 } || Replace is { Count: > 0 } || InsertBefore is { Count: > 0 }
+                            || InsertAfter is { Count: > 0 } || Remove is { Count: > 0 };
 }

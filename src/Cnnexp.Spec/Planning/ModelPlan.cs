@@ -7,9 +7,19 @@ public sealed record ModelPlan(string Name, ModelSpec Spec, Shape Input,
     IReadOnlyList<PlannedTransform> Transforms, IReadOnlyList<PlannedLayer> Layers)
 {
     public Shape Output => Layers.Count > 0 ? Layers[^1].Output : Transforms.Count > 0 ? Transforms[^1].Output : Input;
+
+    /// <summary>The shape the first layer sees, after the input transforms.</summary>
+    public Shape LayerInput => Transforms.Count > 0 ? Transforms[^1].Output : Input;
+
     public long Parameters => Layers.Sum(l => l.Parameters);
     public long Macs => Layers.Sum(l => l.Macs);
 
     /// <summary>This model's training settings: its own `train`, else the experiment's.</summary>
     public TrainSpec TrainFor(ExperimentSpec experiment) => Spec.Train ?? experiment.Train;
+
+    /// <summary>Every planned layer, depth first: a residual, its body, then its projection.</summary>
+    public IEnumerable<PlannedLayer> AllLayers => Flatten(Layers);
+
+    static IEnumerable<PlannedLayer> Flatten(IEnumerable<PlannedLayer> layers) => layers.SelectMany(l =>
+        new[] { l }.Concat(Flatten(l.Body)).Concat(l.Shortcut is { } s ? [s] : []));
 }

@@ -4,47 +4,71 @@ using Cnnexp.Spec.Model;
 
 namespace Cnnexp.Spec.Planning;
 
-/// <summary>Resolves `extends:` chains: a model starts from its base's input transforms and layers.</summary>
+/// <summary>
+/// Turns the models as written into self-contained models: `extends:` chains followed, blocks and
+/// repeats expanded, edits applied, every layer named, sweeps expanded into variants (a model that
+/// extends a swept model starts from its layers before the sweep; sweeps are not inherited). The result
+/// has no `extends`, edits or sweeps left, so spec.resolved.yaml reads back to the same plan.
+/// </summary>
 public static class ModelResolver
 {
-    public static IReadOnlyList<ModelSpec> Resolve(IReadOnlyList<ModelSpec> models, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ModelSpec> Resolve(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
-        var byName = models.ToDictionary(m => m.Name);
-        var resolved = new Dictionary<string, ModelSpec>();
-        foreach (var m in models) Resolve(m, byName, resolved, [], diagnostics);
-        return models.Where(m => resolved.ContainsKey(m.Name)).Select(m => resolved[m.Name]).ToList();
+        var context = new Context(spec.Models.ToDictionary(m => m.Name),
+            (spec.Blocks ?? []).ToDictionary(b => b.Name), diagnostics);
+        foreach (var m in spec.Models) Resolve(m, context, []);
+        return spec.Models
+            .Where(m => context.Done.GetValueOrDefault(m.Name) is not null)
+            .SelectMany(m => SweepExpander.Expand(context.Done[m.Name]!, diagnostics))
+            .ToList();
     }
 
-    static ModelSpec? Resolve(ModelSpec model, Dictionary<string, ModelSpec> byName, Dictionary<string, ModelSpec> done,
-        List<string> chain, DiagnosticBag diagnostics)
+    sealed record Context(Dictionary<string, ModelSpec> ByName, IReadOnlyDictionary<string, BlockSpec> Blocks, DiagnosticBag Diagnostics)
     {
-        if (done.TryGetValue(model.Name, out var r)) return r;
-        if (model.Extends is null)
+        /// <summary>Resolved models by name; null for a model that failed (its errors are already reported).</summary>
+        public Dictionary<string, ModelSpec?> Done { get; } = [];
+    }
+
+    static ModelSpec? Resolve(ModelSpec model, Context cx, IReadOnlyList<string> chain)
+    {
+        if (cx.Done.TryGetValue(model.Name, out var r)) return r;
+        int errors = cx.Diagnostics.Items.Count(d => d.IsError);
+        ModelSpec? baseModel = null;
+        if (model.Extends is { } baseName)
         {
-            if (model.Layers is null)
-                diagnostics.Error("missing-key", $"model `{model.Name}` has no `layers` (and extends no other model)", model.Where,
-                    "add `layers:` or `extends: <another model>`");
-            return done[model.Name] = model with { Input = model.Input ?? [], Layers = model.Layers ?? [] };
+            if (chain.Contains(model.Name))
+            {
+                cx.Diagnostics.Error("extends-cycle", $"models extend each other in a cycle: {string.Join(" -> ", chain.Append(model.Name))}",
+                    model.SpanOf("extends"), "one model in the cycle must define its own `layers` instead");
+                return null;
+            }
+            if (!cx.ByName.TryGetValue(baseName, out var written))
+            {
+                cx.Diagnostics.Error("unknown-model", $"model `{model.Name}` extends `{baseName}`, which is not defined",
+                    model.SpanOf("extends"), Suggest.DidYouMean(baseName, cx.ByName.Keys.Where(k => k != model.Name).ToList()));
+                return cx.Done[model.Name] = null;
+            }
+            baseModel = Resolve(written, cx, [.. chain, model.Name]);
+            if (baseModel is null) return chain.Count == 0 ? cx.Done[model.Name] = null : null;
         }
-        if (chain.Contains(model.Name))
+        var resolved = Build(model, baseModel, cx);
+        return cx.Done[model.Name] = cx.Diagnostics.Items.Count(d => d.IsError) > errors ? null : resolved;
+    }
+
+    static ModelSpec Build(ModelSpec model, ModelSpec? baseModel, Context cx)
+    {
+        var layers = baseModel?.Layers ?? [];
+        if (model.Layers is not null)
+            layers = LayerNamer.Name(BlockExpander.Expand(model.Layers, cx.Blocks, cx.Diagnostics), model.Name, cx.Diagnostics, reportDuplicates: false);
+        else if (baseModel is null)
+            cx.Diagnostics.Error("missing-key", $"model `{model.Name}` has no `layers` (and extends no other model)", model.Where,
+                "add `layers:` or `extends: <another model>`");
+        if (model.HasEdits) layers = ModelEditor.Apply(model, layers, cx.Blocks, cx.Diagnostics);
+        layers = LayerNamer.Name(layers, model.Name, cx.Diagnostics, reportDuplicates: true);
+        return model with
         {
-            diagnostics.Error("extends-cycle", $"models extend each other in a cycle: {string.Join(" -> ", chain.Append(model.Name))}",
-                model.SpanOf("extends"), "one model in the cycle must define its own `layers`");
-            return null;
-        }
-        if (!byName.TryGetValue(model.Extends, out var baseSpec))
-        {
-            diagnostics.Error("unknown-model", $"model `{model.Name}` extends `{model.Extends}`, which is not defined",
-                model.SpanOf("extends"), Suggest.DidYouMean(model.Extends, byName.Keys.Where(k => k != model.Name).ToList()));
-            return null;
-        }
-        var resolvedBase = Resolve(baseSpec, byName, done, [.. chain, model.Name], diagnostics);
-        if (resolvedBase is null) return null;
-        return done[model.Name] = model with
-        {
-            Input = model.Input ?? resolvedBase.Input,
-            Layers = model.Layers ?? resolvedBase.Layers,
-            Train = model.Train ?? resolvedBase.Train,
+            Extends = null, Input = model.Input ?? baseModel?.Input ?? [], Layers = layers, Train = model.Train ?? baseModel?.Train,
+            Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,   // `set` stays until sweeps are checked against it
         };
     }
 }

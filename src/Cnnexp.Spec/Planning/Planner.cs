@@ -1,28 +1,27 @@
 using Cnnexp.Spec.Datasets;
 using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Layers;
 using Cnnexp.Spec.Model;
 
 namespace Cnnexp.Spec.Planning;
 
 /// <summary>
-/// Spec → plan: resolves variants, names layers, and infers every shape by arithmetic, handing
-/// each layer's output shape to the next. Every problem becomes a diagnostic at its YAML line.
+/// Spec → plan: resolves variants, and infers every shape by arithmetic, handing each layer's
+/// output shape to the next. Every problem becomes a diagnostic at its YAML line.
 /// </summary>
 public static class Planner
 {
     public static ExperimentPlan? Plan(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
-        var dataset = DatasetCatalog.Find(spec.Data.Dataset);
-        if (dataset is null)
-        {
-            diagnostics.Error("unknown-dataset", $"unknown data set `{spec.Data.Dataset}`", spec.Data.SpanOf("dataset"));
-            return null;
-        }
+        var dataset = DatasetCatalog.Describe(spec.Data, diagnostics);   // cross-field data rules; image folders read here
+        if (dataset is null) return null;
         TrainRules.Check(spec, diagnostics);
-        var models = ModelResolver.Resolve(spec.Models, diagnostics);
+        CheckData(spec.Data, dataset, diagnostics);
+        var models = ModelResolver.Resolve(spec, diagnostics);
+        CheckUniqueNames(models, diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
-        return new ExperimentPlan(spec with { Models = models }, dataset, plans!);
+        return new ExperimentPlan(spec with { Models = models, Blocks = null }, dataset, plans!);
     }
 
     public static ModelPlan? PlanModel(ModelSpec model, DatasetInfo dataset, DiagnosticBag diagnostics)
@@ -40,29 +39,78 @@ public static class Planner
             transforms.Add(new PlannedTransform(t, shape, check.Output!));
             shape = check.Output!;
         }
-        var layers = new List<PlannedLayer>();
-        var counts = new Dictionary<string, int>();
-        foreach (var layer in model.Layers ?? [])
-        {
-            counts[layer.Kind] = counts.GetValueOrDefault(layer.Kind) + 1;
-            string name = layer.Name ?? $"{ShortName(layer.Kind)}{counts[layer.Kind]}";
-            var check = layer.Infer(shape);
-            if (!check.IsOk)
-            {
-                diagnostics.Error("shape", $"model `{model.Name}`, layer `{name}` ({layer.Kind}): {check.Error}",
-                    check.Key is null ? layer.Where : layer.SpanOf(check.Key), check.Hint);
-                return null;
-            }
-            layers.Add(new PlannedLayer(name, layer, shape, check.Output!, layer.Parameters(shape, check.Output!), layer.Macs(shape, check.Output!)));
-            shape = check.Output!;
-        }
-        if (layers.Count > 0 && !shape.Equals(Shape.Features(dataset.ClassCount)))
+        var layers = PlanStack(model.Name, model.Layers ?? [], shape, diagnostics);
+        if (layers is null) return null;
+        var output = layers.Count > 0 ? layers[^1].Output : shape;
+        if (layers.Count > 0 && !output.Equals(Shape.Features(dataset.ClassCount)))
             diagnostics.Error("output-shape",
-                $"model `{model.Name}` ends with shape {shape}, but {dataset.Name} has {dataset.ClassCount} classes",
-                layers[^1].Spec.Where, $"end the stack with `- linear: {{ out: {dataset.ClassCount} }}` (after `- flatten`)");
+                $"model `{model.Name}` ends with shape {output}, but {dataset.Name} has {dataset.ClassCount} classes",
+                layers[^1].Spec.Where, output.Rank == 1
+                    ? $"make the last layer `- linear: {{ out: {dataset.ClassCount} }}`"
+                    : $"end the stack with `- flatten` and `- linear: {{ out: {dataset.ClassCount} }}`");
         return new ModelPlan(model.Name, model, dataset.ImageShape, transforms, layers);
     }
 
-    /// <summary>conv2d → conv, maxpool2d → maxpool, linear → linear: names users expect (conv1, fc-style).</summary>
-    static string ShortName(string kind) => kind.EndsWith("2d", StringComparison.Ordinal) ? kind[..^2] : kind;
+    /// <summary>
+    /// Plans a named layer list (see <see cref="LayerNamer"/>) from <paramref name="shape"/>; null (and a
+    /// diagnostic) at the first layer that does not fit, since later shapes cannot be known.
+    /// </summary>
+    public static List<PlannedLayer>? PlanStack(string model, IReadOnlyList<LayerSpec> stack, Shape shape, DiagnosticBag diagnostics)
+    {
+        var layers = new List<PlannedLayer>();
+        foreach (var layer in stack)
+        {
+            var planned = layer is ResidualLayer r ? PlanResidual(model, r, shape, diagnostics) : PlanLeaf(model, layer, shape, diagnostics);
+            if (planned is null) return null;
+            layers.Add(planned);
+            shape = planned.Output;
+        }
+        return layers;
+    }
+
+    static PlannedLayer? PlanLeaf(string model, LayerSpec layer, Shape input, DiagnosticBag diagnostics)
+    {
+        var check = layer.Infer(input);
+        if (!check.IsOk)
+        {
+            diagnostics.Error("shape", $"model `{model}`, layer `{layer.Name}` ({layer.Kind}): {check.Error}",
+                check.Key is null ? layer.Where : layer.SpanOf(check.Key), check.Hint);
+            return null;
+        }
+        var output = check.Output!;
+        return new PlannedLayer(layer.Name!, layer, input, output, layer.Parameters(input, output), layer.Macs(input, output));
+    }
+
+    static PlannedLayer? PlanResidual(string model, ResidualLayer residual, Shape input, DiagnosticBag diagnostics)
+    {
+        var body = PlanStack(model, residual.Layers, input, diagnostics);
+        if (body is null) return null;
+        var output = body.Count > 0 ? body[^1].Output : input;
+        var rule = ResidualLayer.Shortcut(input, output);
+        if (rule.Error is not null)
+        {
+            diagnostics.Error("shape", $"model `{model}`, layer `{residual.Name}` (residual): {rule.Error}", residual.Where, rule.Hint);
+            return null;
+        }
+        var shortcut = rule.Projection is { } p ? PlanLeaf(model, p with { Name = $"{residual.Name}_projection", Where = residual.Where }, input, diagnostics) : null;
+        return new PlannedLayer(residual.Name!, residual, input, output,
+            body.Sum(l => l.Parameters) + (shortcut?.Parameters ?? 0), body.Sum(l => l.Macs) + (shortcut?.Macs ?? 0), body, shortcut);
+    }
+
+    /// <summary>Data-level settings that depend on the data set: normalisation needs one value per channel.</summary>
+    static void CheckData(DataSpec data, DatasetInfo dataset, DiagnosticBag diagnostics)
+    {
+        if (data.Normalize is not { } n) return;
+        var check = n.Infer(dataset.ImageShape);
+        if (!check.IsOk)
+            diagnostics.Error("shape", $"data normalize: {check.Error}", n.SpanOf(check.Key ?? ""), check.Hint);
+    }
+
+    /// <summary>Sweeps create names; they must not collide with models written by hand.</summary>
+    static void CheckUniqueNames(IReadOnlyList<ModelSpec> models, DiagnosticBag diagnostics)
+    {
+        foreach (var dup in models.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+            diagnostics.Error("duplicate-model", $"two models are called `{dup.Key}` after sweeps are expanded", dup.Last().Where,
+                "rename the model written by hand");
+    }
 }

@@ -44,6 +44,9 @@ public static class SpecWriter
                 case IReadOnlyList<TransformSpec> transforms:
                     WriteKindList(sb, pad, field.Key, transforms.Cast<SpecNode>().Select(t => (((TransformSpec)t).Kind, t)));
                     break;
+                case IReadOnlyList<Augmentations.AugmentSpec> augment:
+                    WriteKindList(sb, pad, field.Key, augment.Cast<SpecNode>().Select(a => (((Augmentations.AugmentSpec)a).Kind, a)));
+                    break;
                 case SpecNode child:
                     sb.Append(pad).Append(field.Key).Append(":\n");
                     WriteFields(sb, child, indent + 2);
@@ -78,16 +81,21 @@ public static class SpecWriter
     {
         string s => Scalar(s),
         bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e"),
         IFormattable f when value is int or long => f.ToString(null, CultureInfo.InvariantCulture),
         Enum e => Naming.SnakeCase(e.ToString()),
         IntPair p => p.IsSquare ? p.H.ToString(CultureInfo.InvariantCulture) : $"[{p.H}, {p.W}]",
         Padding p => p.Same ? "same" : Flow(p.Size),
         Scripts.ScriptArgs a => a.ToFlow(),
+        LayerSpec l => KindItem(l.Kind, l),
+        TransformSpec t => KindItem(t.Kind, t),
         SpecNode n => $"{{ {InlineFields(n)} }}",
         IEnumerable list => "[" + string.Join(", ", list.Cast<object>().Select(Flow)) + "]",
         _ => Scalar(value.ToString() ?? ""),
     };
+
+    /// <summary>A layer or transform inside a flow list: <c>relu</c> or <c>conv2d: { out: 8 }</c>.</summary>
+    static string KindItem(string kind, SpecNode node) => InlineFields(node) is { Length: > 0 } args ? $"{kind}: {{ {args} }}" : kind;
 
     /// <summary>Quotes strings that YAML would otherwise read as another type or misparse.</summary>
     static string Scalar(string s)

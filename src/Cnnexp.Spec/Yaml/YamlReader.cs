@@ -21,9 +21,9 @@ public static class YamlReader
                 new SourceSpan(file, line, col), "replace the tab with spaces");
             return null;
         }
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
                 return new YMap([], new SourceSpan(file, 1, 1));
@@ -37,9 +37,29 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error("yaml-syntax", CleanMessage(e.Message), Span(file, e.Start),
-                "check the indentation and the `key: value` form of this line and the one above");
+            diagnostics.Add(SyntaxError.Explain(text, file, CleanMessage(e.Message), Clamp(Span(file, e.Start), text), (int)e.Start.Index));
             return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a YamlException on some malformed input; the last
+            // event it read still tells the user where reading stopped.
+            diagnostics.Add(SyntaxError.Explain(text, file, "the YAML could not be read past this point",
+                Clamp(Span(file, parser.LastEnd), text), (int)parser.LastEnd.Index));
+            return null;
+        }
+    }
+
+    /// <summary>Remembers where the last event the parser produced ended.</summary>
+    sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current) LastEnd = current.End;
+            return inner.MoveNext();
         }
     }
 
@@ -106,7 +126,16 @@ public static class YamlReader
         return new YMap(entries, Span(file, start.Start));
     }
 
-    static SourceSpan Span(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    internal static SourceSpan Span(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    /// <summary>The parser reports an error at the end of input one line past the text; keep it on a line that exists.</summary>
+    static SourceSpan Clamp(SourceSpan where, string text)
+    {
+        int lines = text.Split('\n').Length;
+        if (where.Line <= lines) return where;
+        string last = text.Split('\n')[^1];
+        return where with { Line = lines, Column = last.Length + 1 };
+    }
 
     static string CleanMessage(string message)
     {

@@ -1,0 +1,19 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Engine.Modules;
+
+/// <summary>A fixed weighted sum over channels, e.g. BT.601 luma: 0.299 R + 0.587 G + 0.114 B.</summary>
+public sealed class ChannelWeightsModule : nn.Module<Tensor, Tensor>
+{
+    readonly Tensor weights;
+
+    public ChannelWeightsModule(string name, double[] channelWeights) : base(name)
+    {
+        weights = tensor(channelWeights.Select(w => (float)w).ToArray()).reshape(1, channelWeights.Length, 1, 1); // (1, C, 1, 1)
+        register_buffer("weights", weights, persistent: false);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x) => (x * weights).sum(1, keepdim: true); // (N, C, H, W) -> (N, 1, H, W)
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Cnnexp.Results;
+
+namespace Cnnexp.Cli.Tests;
+
+/// <summary>
+/// A real one-node Slurm cluster on this machine (tests/slurm/cluster.sh; needs Debian's slurm-wlm
+/// and munge, installed by .ci/run): submit a 2 models x 2 seeds study as a job array, kill one
+/// array task on purpose, submit again, and check the merged report equals a local run unit for unit.
+/// </summary>
+public sealed class SlurmTests : IDisposable
+{
+    readonly string cluster = Cli.TempDir();
+
+    public SlurmTests()
+    {
+        Assert.True(File.Exists("/usr/bin/sbatch"), "Slurm is not installed: apt-get install slurm-wlm munge (as .ci/run does)");
+        Run("bash", [Repo.Path("tests", "slurm", "cluster.sh"), "start", cluster]);
+        Environment.SetEnvironmentVariable("SLURM_CONF", Path.Combine(cluster, "slurm.conf"));
+    }
+
+    public void Dispose()
+    {
+        Run("bash", [Repo.Path("tests", "slurm", "cluster.sh"), "stop", cluster], check: false);
+        Environment.SetEnvironmentVariable("SLURM_CONF", null);
+    }
+
+    [Fact]
+    public async Task Job_array_with_a_killed_task_finishes_on_resubmit_and_matches_a_local_run()
+    {
+        string tmp = Cli.TempDir(), spec = Path.Combine(tmp, "sweep.yaml");
+        File.WriteAllText(spec, """
+            name: sweep
+            seeds: [0, 1]
+            data: { dataset: synthetic, batch_size: 32, limit: 600 }
+            train: { epochs: 4 }
+            models:
+              rgb:
+                layers: [conv2d: { out: 8, kernel: 3, padding: 1 }, relu, maxpool2d: { kernel: 2 }, flatten, linear: { out: 10 }]
+              sum:
+                extends: rgb
+                input: [channel_sum]
+            """);
+        string local = Path.Combine(tmp, "local"), shared = Path.Combine(tmp, "shared");
+        var localRun = await Cli.Run("run", spec, "--out", local, "--quiet", "--threads", "1");
+        Assert.True(localRun.ExitCode == 0, localRun.Output);
+
+        string cnnexp = $"dotnet {Path.Combine(AppContext.BaseDirectory, "Cnnexp.Cli.dll")}";
+        var first = await Cli.Run("submit", spec, "--out", shared, "--slurm", "--cpus-per-task", "1", "--max-parallel", "1", "--cnnexp", cnnexp);
+        Assert.True(first.ExitCode == 0, first.Output);
+        string job = first.Output.Split('\n').First(l => l.StartsWith("submitted job array", StringComparison.Ordinal)).Split(' ')[3];
+
+        string killed = KillARunningTaskAfterTheFirst(job);
+        WaitUntilGone(job);
+        var afterKill = Ledger.Read(shared);
+        Assert.Contains(afterKill, e => e.Status != "done");                  // the killed unit is not finished
+        Assert.Equal(3, afterKill.Count(e => e.Status == "done"));
+
+        var second = await Cli.Run("submit", spec, "--out", shared, "--slurm", "--cpus-per-task", "1", "--cnnexp", cnnexp);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("1 unit(s) to run", second.Output);                   // only the killed one goes again
+        WaitUntilGone(second.Output.Split('\n').First(l => l.StartsWith("submitted job array", StringComparison.Ordinal)).Split(' ')[3]);
+
+        var status = await Cli.Run("status", shared);
+        Assert.Contains("4 units: 4 done", status.Output);
+        var report = Experiment.Report(shared);
+        Assert.Empty(report.Missing);
+        Assert.Equal(Metrics(local), Metrics(shared));                         // unit for unit, epoch for epoch
+        Assert.False(string.IsNullOrEmpty(killed));
+    }
+
+    /// <summary>Cancels the first array task (index ≥ 1) seen running; returns its id.</summary>
+    static string KillARunningTaskAfterTheFirst(string job)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            var running = Run("squeue", ["-h", "-j", job, "-t", "R", "-o", "%i"]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => s.Trim()).Where(s => !s.EndsWith("_0", StringComparison.Ordinal) && s.Contains('_')).ToList();
+            if (running.Count > 0)
+            {
+                Thread.Sleep(1500);                                           // let it finish an epoch or two first
+                Run("scancel", [running[0]]);
+                return running[0];
+            }
+            Thread.Sleep(100);
+        }
+        throw new TimeoutException("no array task after the first was ever seen running");
+    }
+
+    static void WaitUntilGone(string job)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Run("squeue", ["-h", "-j", job, "-o", "%i"], check: false).Trim().Length > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), $"job {job} did not finish in 5 minutes");
+            Thread.Sleep(500);
+        }
+    }
+
+    static List<string> Metrics(string dir) => MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics))
+        .Select(m => $"{m.Model} {m.Seed} {m.Epoch} {m.TrainLoss:R} {m.TrainAccuracy:R} {m.TestLoss:R} {m.TestAccuracy:R}").ToList();
+
+    static string Run(string file, string[] args, bool check = true)
+    {
+        var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(info)!;
+        string output = p.StandardOutput.ReadToEnd(), error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (check) Assert.True(p.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {p.ExitCode}: {output}{error}");
+        return output;
+    }
+}
