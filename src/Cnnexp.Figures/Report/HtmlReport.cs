@@ -87,13 +87,14 @@ public static class HtmlReport
             string color = c.Run.ColorOf(model.Name).ToHex();
             var diff = c.Diffs.FirstOrDefault(d => d.Model == model.Name);
             h.Append($"<h3><span class=\"swatch\" style=\"background:{color}\"></span>{E(model.Name)}")
-             .Append(diff is null ? "" : $" <small>extends {E(diff.Base)}</small>").Append("</h3>\n");
+             .Append(diff is null ? "" : $" <small>closest to {E(diff.Base)}</small>").Append("</h3>\n");
             var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, r.Input, r.Output, StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
             rows.Add(["total", "", "", "", "", StatisticsRows.N(model.Parameters), StatisticsRows.N(model.Macs)]);
             Table(h, null, ["layer", "kind", "settings", "input", "output", "parameters", "MACs"], rows, numericFrom: 5);
             if (diff is not null)
             {
-                h.Append($"<p>Difference from <b>{E(diff.Base)}</b> (resolved YAML; <span class=\"del\">− {E(diff.Base)}</span>, <span class=\"add\">+ {E(diff.Model)}</span>):</p>\n");
+                h.Append($"<p>Difference from <b>{E(diff.Base)}</b>, the earlier model it is closest to (resolved YAML; ")
+                 .Append($"<span class=\"del\">− {E(diff.Base)}</span>, <span class=\"add\">+ {E(diff.Model)}</span>):</p>\n");
                 h.Append("<pre class=\"diff\">");
                 foreach (var line in diff.Lines)
                     h.Append(line.Kind switch { '+' => "<span class=\"add\">+ ", '-' => "<span class=\"del\">− ", _ => "<span>  " })
