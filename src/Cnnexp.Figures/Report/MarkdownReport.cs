@@ -17,7 +17,7 @@ public static class MarkdownReport
         if (comparisons.Count > 0)
         {
             m.Append("### Paired comparisons\n\n");
-            foreach (var row in comparisons) m.Append($"> {row[^1]}\n\n");
+            foreach (var verdict in StatisticsRows.Verdicts(c.Summary)) m.Append($"> {verdict}\n\n");
             Table(m, StatisticsRows.ComparisonHeaders, comparisons);
         }
         if (c.Summary.Checks.Count > 0)
