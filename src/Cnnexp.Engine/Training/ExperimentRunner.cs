@@ -24,7 +24,8 @@ public static class ExperimentRunner
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
-        using var data = DatasetLoader.Load(plan.Spec.Data);
+        using var data = DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
