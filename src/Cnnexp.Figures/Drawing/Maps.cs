@@ -33,11 +33,11 @@ public static class Maps
     static bool InUnitRange(double low, double high) => low >= 0 && high <= 1;
 
     public static string Number(double v) => Math.Abs(v) >= 0.01 || v == 0
-        ? v.ToString("0.###", CultureInfo.InvariantCulture)
+        ? v.ToString(Math.Abs(v) >= 1 ? "0.##" : "0.###", CultureInfo.InvariantCulture)
         : v.ToString("0.#e+0", CultureInfo.InvariantCulture);
 
     /// <summary>How an input of this many channels is drawn, for captions.</summary>
     public static string Describe(int channels, double low, double high) => channels == 3
-        ? InUnitRange(low, high) ? "RGB" : $"RGB, rescaled from {Number(low)} … {Number(high)}"
-        : $"grey: {Number(low)} = black, {Number(high)} = white";
+        ? InUnitRange(low, high) ? "RGB" : $"RGB scaled from {Number(low)}…{Number(high)}"
+        : $"grey: {Number(low)} black … {Number(high)} white";
 }
