@@ -10,7 +10,7 @@ static class ResultsTable
     {
         var table = new Table().AddColumns("model", "parameters", "seeds", "final train loss", "test accuracy");
         foreach (var m in run.Summary.Models)
-            table.AddRow(m.Name, m.Parameters.ToString("N0", CultureInfo.InvariantCulture), m.Seeds.Count.ToString(CultureInfo.InvariantCulture),
+            table.AddRow(Markup.Escape(m.Name), m.Parameters.ToString("N0", CultureInfo.InvariantCulture), m.Seeds.Count.ToString(CultureInfo.InvariantCulture),
                 m.Seeds.Average(s => s.FinalTrainLoss).ToString("F4", CultureInfo.InvariantCulture),
                 m.MeanTestAccuracy.ToString("P2", CultureInfo.InvariantCulture));
         console.Write(table);
