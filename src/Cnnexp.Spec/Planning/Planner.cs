@@ -25,6 +25,7 @@ public static class Planner
         CheckUniqueNames(models, diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
+        PlanWarnings.Check(spec, models, diagnostics);                // only for valid specs: errors cause false alarms
         return new ExperimentPlan(spec with { Models = models, Blocks = null }, dataset, plans!);
     }
 
