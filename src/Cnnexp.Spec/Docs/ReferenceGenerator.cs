@@ -107,6 +107,7 @@ public static class ReferenceGenerator
     {
         sb.Append($"## {title}\n\n");
         if (type.GetCustomAttributes(typeof(SectionAttribute), false).FirstOrDefault() is SectionAttribute s) sb.Append(s.Description).Append("\n\n");
+        if (type == typeof(Normalize)) sb.Append("The same settings as the [`normalize`](#normalize) input transform.\n\n");
         FieldTable(sb, type, links: sections.ToDictionary(x => x.Type, x => $"[{x.Title}](#{Anchor(x.Title)})"));
     }
 

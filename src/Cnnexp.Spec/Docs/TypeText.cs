@@ -45,5 +45,5 @@ public static class TypeText
         _ => "",
     };
 
-    static string N(double d) => d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
+    static string N(double d) => d.ToString("G", CultureInfo.InvariantCulture);
 }

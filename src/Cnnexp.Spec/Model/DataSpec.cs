@@ -18,7 +18,7 @@ public sealed record DataSpec : SpecNode
     public string? Root { get; init; }
 
     [Field("Per-channel normalisation of every image, training and test alike: `{ mean: [...], std: [...] }`.")]
-    public NormalizeSpec? Normalize { get; init; }
+    public Transforms.Normalize? Normalize { get; init; }
 
     [Field("Random augmentations applied to training images only, in order, e.g. `[random_crop: { padding: 4 }, horizontal_flip]`.")]
     public IReadOnlyList<Augmentations.AugmentSpec>? Augment { get; init; }

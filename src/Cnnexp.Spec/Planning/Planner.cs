@@ -102,18 +102,13 @@ public static class Planner
             body.Sum(l => l.Parameters) + (shortcut?.Parameters ?? 0), body.Sum(l => l.Macs) + (shortcut?.Macs ?? 0), body, shortcut);
     }
 
-    /// <summary>
-    /// Data-level normalisation needs one value per channel of the data set. (Worded exactly as the
-    /// data stage's own rule, so the two never report the same mistake twice.)
-    /// </summary>
+    /// <summary>Data-level settings that depend on the data set: normalisation needs one value per channel.</summary>
     static void CheckData(DataSpec data, DatasetInfo dataset, DiagnosticBag diagnostics)
     {
         if (data.Normalize is not { } n) return;
-        int channels = dataset.ImageShape.C;
-        foreach (var (key, values) in new[] { ("mean", n.Mean), ("std", n.Std) })
-            if (values.Count != channels && values.Count != 1)
-                diagnostics.Error("shape", $"`data.normalize.{key}` has {values.Count} values, but `data.dataset` {dataset.Name} has {channels} channel(s)",
-                    n.SpanOf(key), $"give {channels} value(s), or one for all channels");
+        var check = n.Infer(dataset.ImageShape);
+        if (!check.IsOk)
+            diagnostics.Error("shape", $"data normalize: {check.Error}", n.SpanOf(check.Key ?? ""), check.Hint);
     }
 
     /// <summary>Sweeps create names; they must not collide with models written by hand.</summary>

@@ -44,8 +44,8 @@ public static class SpecWriter
                 case IReadOnlyList<TransformSpec> transforms:
                     WriteKindList(sb, pad, field.Key, transforms.Cast<SpecNode>().Select(t => (((TransformSpec)t).Kind, t)));
                     break;
-                case IReadOnlyList<Augmentations.AugmentSpec> augments:
-                    WriteKindList(sb, pad, field.Key, augments.Select(a => (a.Kind, (SpecNode)a)));
+                case IReadOnlyList<Augmentations.AugmentSpec> augment:
+                    WriteKindList(sb, pad, field.Key, augment.Cast<SpecNode>().Select(a => (((Augmentations.AugmentSpec)a).Kind, a)));
                     break;
                 case SpecNode child:
                     sb.Append(pad).Append(field.Key).Append(":\n");
