@@ -53,6 +53,19 @@ public static class CliApp
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names.")
                 .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0");
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("List, download and import data sets.");
+                data.AddCommand<DataListCommand>("list").WithDescription("Show the known data sets and which are on this machine.");
+                data.AddCommand<DataFetchCommand>("fetch").WithDescription("Download, verify and unpack a data set into the data cache.")
+                    .WithExample("data", "fetch", "cifar10");
+                data.AddCommand<DataImportCommand>("import-cifar10")
+                    .WithDescription("Convert CIFAR-10 images in class folders (folder or .tar.gz) into the cache's official binary layout.")
+                    .WithExample("data", "import-cifar10", "cifar10-jpeg.tar.gz");
+            });
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Merge a run's finished units, redraw its figures and write report.html and report.md, without training.")
+                .WithExample("report", "runs/try1");
         });
         return await app.RunAsync(args);
     }

@@ -1,8 +1,9 @@
+using Cnnexp.Engine.Data.Augmentation;
 using static TorchSharp.torch;
 
 namespace Cnnexp.Engine.Data;
 
-/// <summary>One batch: float images scaled to [0, 1] (N, C, H, W) and labels (N).</summary>
+/// <summary>One batch: float images (N, C, H, W) — normalised if the split says so, else in [0, 1] — and labels (N).</summary>
 public readonly record struct Batch(Tensor Images, Tensor Labels);
 
 /// <summary>Batches of a split by index, in an order drawn from a seeded generator.</summary>
@@ -23,16 +24,20 @@ public static class Batches
 
     /// <summary>
     /// Yields batches; the caller disposes them (one dispose scope per batch). The last, smaller
-    /// batch is kept, as PyTorch's DataLoader does by default.
+    /// batch is kept, as PyTorch's DataLoader does by default. Each batch is indexed from the
+    /// split's uint8 tensor, augmented on uint8 when <paramref name="augment"/> is given (training
+    /// only), then converted and normalised as the split says.
     /// </summary>
-    public static IEnumerable<Batch> Of(ImageSplit split, long[] order, int batchSize)
+    public static IEnumerable<Batch> Of(ImageSplit split, long[] order, int batchSize, BatchAugmenter? augment = null)
     {
-        for (int start = 0; start < order.Length; start += batchSize)
+        for (int start = 0, batch = 0; start < order.Length; start += batchSize, batch++)
         {
             int n = Math.Min(batchSize, order.Length - start);
             using var index = tensor(order.AsSpan(start, n).ToArray());
-            var images = split.Images.index_select(0, index).to_type(ScalarType.Float32).div_(255f); // (N, C, H, W)
-            var labels = split.Labels.index_select(0, index);                                        // (N)
+            using var pixels = split.Images.index_select(0, index);                   // (N, C, H, W) uint8
+            using var augmented = augment?.Apply(pixels, batch);                      // (N, C, H, W) uint8
+            var images = split.ToInput(augmented ?? pixels);                          // (N, C, H, W) float32
+            var labels = split.Labels.index_select(0, index);                         // (N)
             yield return new Batch(images, labels);
         }
     }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cnnexp.Engine.Artefacts;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
+using Cnnexp.Results.Artefacts;
 using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Engine.Training;
@@ -22,7 +24,8 @@ public static class ExperimentRunner
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
-        using var data = DatasetLoader.Load(plan.Spec.Data);
+        using var data = DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
@@ -35,7 +38,10 @@ public static class ExperimentRunner
             foreach (var model in plan.Models)
                 foreach (int seed in plan.Spec.RunSeeds)
                     if (options.Only?.Invoke(model.Name, seed) ?? true)
+                    {
                         RunUnit(plan, model, seed, data, device, options, log, cancel);
+                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
+                    }
         }
         finally
         {
@@ -56,7 +62,7 @@ public static class ExperimentRunner
             foreach (int s in plan.Spec.RunSeeds)
                 states[(m.Name, s)] = UnitPaths.For(dir, m.Name, s).ReadState();
         double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
-        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds);
+        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds) with { Checks = ArtefactFiles.ReadChecks(dir) };
         RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
         var missing = states.Where(kv => kv.Value is not { Finished: true })
             .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,

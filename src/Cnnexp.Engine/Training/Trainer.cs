@@ -38,10 +38,11 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
             var test = Evaluator.Evaluate(model, data.Test, batchSize, device);
+            Evaluation? val = data.Validation is { } v ? Evaluator.Evaluate(model, v, batchSize, device) : null;
             var metrics = new EpochMetrics
             {
                 Model = plan.Name, Seed = seed, Epoch = epoch, TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy,
-                TestLoss = test.Loss, TestAccuracy = test.Accuracy,
+                TestLoss = test.Loss, TestAccuracy = test.Accuracy, ValLoss = val?.Loss ?? double.NaN, ValAccuracy = val?.Accuracy ?? double.NaN,
                 LearningRate = LrSchedule.At(train, epoch - 1), Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
             };
             state = Checkpoint(model, optimizer, state, metrics);
@@ -61,7 +62,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         int batches = (order.Length + batchSize - 1) / batchSize, batch = 0;
         double lossSum = 0; long correct = 0; int seen = 0;
         var clock = Stopwatch.StartNew();
-        using var source = Batches.Of(data.Train, order, batchSize).GetEnumerator();
+        using var source = Batches.Of(data.Train, order, batchSize, data.Augment(seed, epoch)).GetEnumerator();
         while (true)
         {
             using var scope = NewDisposeScope();               // frees every tensor of this step

@@ -13,12 +13,8 @@ public static class Planner
 {
     public static ExperimentPlan? Plan(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
-        var dataset = DatasetCatalog.Find(spec.Data.Dataset);
-        if (dataset is null)
-        {
-            diagnostics.Error("unknown-dataset", $"unknown data set `{spec.Data.Dataset}`", spec.Data.SpanOf("dataset"));
-            return null;
-        }
+        var dataset = DatasetCatalog.Describe(spec.Data, diagnostics);   // cross-field data rules; image folders read here
+        if (dataset is null) return null;
         TrainRules.Check(spec, diagnostics);
         CheckData(spec.Data, dataset, diagnostics);
         var models = ModelResolver.Resolve(spec, diagnostics);

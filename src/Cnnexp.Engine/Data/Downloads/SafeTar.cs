@@ -1,0 +1,78 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace Cnnexp.Engine.Data.Downloads;
+
+/// <summary>
+/// Unpacks a .tar.gz into a new folder, refusing any entry that could write outside it: absolute
+/// paths, paths whose `..` climb out, and links (symbolic or hard; the official archives have
+/// none, and a link inside the folder can redirect a later entry anywhere). On any failure the
+/// folder is deleted, so nothing half-extracted is left behind.
+/// </summary>
+public static class SafeTar
+{
+    public static void ExtractTarGz(string archive, string destination)
+    {
+        if (Directory.Exists(destination) || File.Exists(destination))
+            throw new IOException($"`{destination}` already exists; extraction needs a new folder");
+        Directory.CreateDirectory(destination);
+        try
+        {
+            using var file = File.OpenRead(archive);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new TarReader(gzip);
+            string root = Path.GetFullPath(destination) + Path.DirectorySeparatorChar;
+            while (reader.GetNextEntry() is { } entry)
+                Extract(entry, root, archive);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        {
+            Directory.Delete(destination, recursive: true);
+            throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}); delete it and fetch it again.");
+        }
+        catch
+        {
+            Directory.Delete(destination, recursive: true);
+            throw;
+        }
+    }
+
+    static void Extract(TarEntry entry, string root, string archive)
+    {
+        switch (entry.EntryType)
+        {
+            case TarEntryType.Directory:
+                Directory.CreateDirectory(Target(entry.Name, root, archive));
+                break;
+            case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                string path = Target(entry.Name, root, archive);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using (var output = File.Create(path))         // our own permissions, not the archive's
+                    entry.DataStream?.CopyTo(output);
+                break;
+            case TarEntryType.SymbolicLink or TarEntryType.HardLink:
+                bool escapes = !IsInside(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(root, entry.Name))!, entry.LinkName)), root);
+                throw Refused(archive, entry.Name, $"is a link to `{entry.LinkName}`{(escapes ? ", outside the folder" : "")}; only files and folders are extracted");
+            case TarEntryType.GlobalExtendedAttributes:
+                break;
+            default:
+                throw Refused(archive, entry.Name, $"is a {entry.EntryType} entry; only files and folders are extracted");
+        }
+    }
+
+    /// <summary>The full path an entry writes to, after checking it stays inside <paramref name="root"/>.</summary>
+    static string Target(string name, string root, string archive)
+    {
+        if (Path.IsPathRooted(name) || name.StartsWith('/') || name.StartsWith('\\'))
+            throw Refused(archive, name, "has an absolute path");
+        string full = Path.GetFullPath(Path.Combine(root, name));
+        if (!IsInside(full, root) && full + Path.DirectorySeparatorChar != root)
+            throw Refused(archive, name, "climbs out of the folder with `..`");
+        return full;
+    }
+
+    static bool IsInside(string full, string root) => full.StartsWith(root, StringComparison.Ordinal);
+
+    static DataException Refused(string archive, string name, string why) =>
+        new($"`{archive}`: entry `{name}` {why}. The archive is unsafe or not the official one; nothing was extracted.");
+}
