@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cnnexp.Engine.Training;
-using Cnnexp.Figures;
+using Cnnexp.Figures.Report;
 using Cnnexp.Results;
 using Cnnexp.Spec;
 using Cnnexp.Spec.Diagnostics;
@@ -33,7 +33,7 @@ public static class Experiment
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, sources ?? new Dictionary<string, string>());
     }
 
-    /// <summary>Trains every model for every seed, writes the run directory and draws the figures.</summary>
+    /// <summary>Trains every model for every seed, writes the run directory, draws the figures and writes the report.</summary>
     public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
@@ -46,13 +46,14 @@ public static class Experiment
         };
         var summary = ExperimentRunner.Run(plan, options, cancellationToken);
         // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit.
-        var figures = settings.Figures && settings.Only is null ? FigureRenderer.Render(outDir, plan.Spec.Figures) : [];
+        // Figures and report.html/report.md come from the run directory alone, exactly as `cnnexp report` redraws them.
+        var figures = settings.Figures && settings.Only is null ? RunReport.Write(outDir).Figures.Files : [];
         return new RunResult(outDir, summary, figures);
     }
 
     /// <summary>
     /// Merges every finished unit of a run directory (however many processes trained them) into
-    /// metrics.csv and summary.json and redraws the figures, without training. Returns null with
+    /// metrics.csv and summary.json, redraws the figures and writes the report, without training. Returns null with
     /// diagnostics when DIR holds no readable spec.resolved.yaml.
     /// </summary>
     public static ReportResult Report(string runDir)
@@ -62,7 +63,7 @@ public static class Experiment
         var plan = Plan(load.Spec!, load.Sources);
         if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
         var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
-        var figures = FigureRenderer.Render(runDir, plan.Plan!.Spec.Figures);
+        var figures = RunReport.Write(runDir).Figures.Files;
         return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
     }
 

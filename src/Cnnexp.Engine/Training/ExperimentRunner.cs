@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cnnexp.Engine.Artefacts;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
+using Cnnexp.Results.Artefacts;
 using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Engine.Training;
@@ -36,7 +38,10 @@ public static class ExperimentRunner
             foreach (var model in plan.Models)
                 foreach (int seed in plan.Spec.RunSeeds)
                     if (options.Only?.Invoke(model.Name, seed) ?? true)
+                    {
                         RunUnit(plan, model, seed, data, device, options, log, cancel);
+                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
+                    }
         }
         finally
         {
@@ -57,7 +62,7 @@ public static class ExperimentRunner
             foreach (int s in plan.Spec.RunSeeds)
                 states[(m.Name, s)] = UnitPaths.For(dir, m.Name, s).ReadState();
         double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
-        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds);
+        var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds) with { Checks = ArtefactFiles.ReadChecks(dir) };
         RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
         var missing = states.Where(kv => kv.Value is not { Finished: true })
             .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,

@@ -5,7 +5,12 @@ namespace Cnnexp.Spec.Model;
 [Section("An experiment: data, models (variants) trained under the same settings and seeds, and figures.")]
 public sealed record ExperimentSpec : SpecNode
 {
-    public static readonly string[] FigureNames = ["loss"];
+    /// <summary>Every figure cnnexp draws (Cnnexp.Figures' catalogue; a test keeps the two lists equal).</summary>
+    public static readonly string[] FigureNames =
+    [
+        "samples", "transforms", "shapes", "channel_contributions", "filters", "feature_maps",
+        "curves", "loss", "accuracy", "confusion", "per_class",
+    ];
 
     [Field("Short name; used for the run directory.", Required = true)] public string Name { get; init; } = "";
     [Field("One line saying what the experiment asks.")] public string? Description { get; init; }
@@ -18,7 +23,8 @@ public sealed record ExperimentSpec : SpecNode
     [Field("Named layer lists that models insert with `- block: NAME`, e.g. `{ stage: [conv2d: { out: 16, padding: same }, relu] }`.")]
     public IReadOnlyList<BlockSpec>? Blocks { get; init; }
     [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
-    [Field("Figures to draw; default: all that apply.", Allowed = ["loss"])]
+    [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
+        "filters", "feature_maps", "curves", "loss", "accuracy", "confusion", "per_class"])]
     public IReadOnlyList<string>? Figures { get; init; }
 
     /// <summary>The seeds every model is trained with (from `seeds` or `repeats`).</summary>
