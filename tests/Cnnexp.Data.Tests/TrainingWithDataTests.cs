@@ -22,5 +22,10 @@ public class TrainingWithDataTests
         Assert.Contains("synthetic: 300 training, 100 validation and 400 test images of 3x32x32", log);
         Assert.Contains("normalised with mean [0.25, 0.25, 0.25], std [0.2, 0.2, 0.2]", log);
         Assert.Contains("training augmentation: random_crop (padding 2), horizontal_flip (p 0.5)", log);
+        // the samples figure shows the images, not the normalised values the model receives
+        var samples = Cnnexp.Results.Artefacts.ArtefactFiles.ReadSamples(output["run"]);
+        Assert.NotNull(samples);
+        Assert.All(samples.Pixels.Values, v => Assert.InRange(v, 0f, 1f));
+        Assert.True(samples.Pixels.Values.Max() > 0.5f);
     }
 }
