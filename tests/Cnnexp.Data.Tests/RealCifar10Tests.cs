@@ -123,5 +123,6 @@ public class RealCifar10Tests(Cifar10JpegFixture cifar) : IClassFixture<Cifar10J
         string log = File.ReadAllText(output["run", "run.log"]);
         Assert.Contains("cifar10: 300 training and 300 test images of 3x32x32 from " + Path.Combine(cifar.ConvertedRoot, "cifar10", "cifar-10-batches-bin"), log);
         Assert.Contains("sumfirst", result.Output);
+        Assert.Contains("note: this CIFAR-10 was converted from images", log);
     }
 }
