@@ -50,7 +50,8 @@ public class QuickstartTests
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Output.Trim());
         var help = await Cli.Run("--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("run <SPEC>", help.Output);
+        Assert.Contains("report <DIR>", help.Output);
+        Assert.Contains("Train every model of a spec", help.Output);
     }
 
     [Fact]

@@ -12,6 +12,12 @@ public class ToolPackageTests
     public void Packed_tool_installs_and_trains()
     {
         string tmp = Cli.TempDir();
+        try { PackInstallRun(tmp); }
+        finally { Directory.Delete(tmp, recursive: true); }    // ~1.5 GB of packages and tools
+    }
+
+    static void PackInstallRun(string tmp)
+    {
         string feed = Path.Combine(tmp, "feed"), tools = Path.Combine(tmp, "tools");
         // A private package cache: the global one may hold an older build under the same version.
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(tmp, "packages") };

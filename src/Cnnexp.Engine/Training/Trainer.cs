@@ -104,7 +104,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     {
         SaveAtomic(paths.LastWeights, p => model.save(p));
         SaveAtomic(paths.LastOptimizer, p => ((OptimizerHelper)optimizer).save_state_dict(p));
-        double metric = m.ValAccuracy is var v && !double.IsNaN(v) ? v : m.TestAccuracy;
+        double metric = Watched(m);                              // larger is better (a loss is negated)
         bool better = double.IsNaN(state.BestMetric) || metric > state.BestMetric + (train.EarlyStopping?.MinDelta ?? 0);
         if (better) SaveAtomic(paths.BestWeights, p => model.save(p));
         MetricsCsv.Append(paths.Metrics, m);
@@ -118,6 +118,18 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         paths.WriteState(next);
         return next;
     }
+
+    /// <summary>
+    /// The metric that picks the best epoch and drives early stopping, as "larger is better":
+    /// early_stopping's metric when set (validation loss negated), else validation accuracy when
+    /// there is a validation split, else test accuracy (reported as such; no early stopping then).
+    /// </summary>
+    double Watched(EpochMetrics m) => train.EarlyStopping?.Metric switch
+    {
+        StopMetric.ValLoss => -m.ValLoss,
+        StopMetric.ValAccuracy => m.ValAccuracy,
+        _ => double.IsNaN(m.ValAccuracy) ? m.TestAccuracy : m.ValAccuracy,
+    };
 
     string? EarlyStop(UnitState state) =>
         train.EarlyStopping is { } es && state.EpochsWithoutImprovement >= es.Patience

@@ -8,6 +8,7 @@ public static class TrainRules
     public static void Check(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
         SeedsOrRepeats(spec, diagnostics);
+        EarlyStoppingNeedsValidation(spec, diagnostics);
         foreach (var train in spec.Models.Select(m => m.Train).OfType<TrainSpec>().Prepend(spec.Train).Distinct())
         {
             NesterovNeedsMomentum(train.Optimizer, diagnostics);
@@ -26,6 +27,16 @@ public static class TrainRules
         if (seeds.Count == 0) d.Error("missing-key", "`seeds` is empty: give at least one seed", spec.SpanOf("seeds"));
         var dup = seeds.GroupBy(s => s).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) d.Error("duplicate-seed", $"seed {dup.Key} is listed twice", spec.SpanOf("seeds"), "each seed once");
+    }
+
+    static void EarlyStoppingNeedsValidation(ExperimentSpec spec, DiagnosticBag d)
+    {
+        if (spec.Data.ValFraction > 0) return;
+        foreach (var train in spec.Models.Select(m => m.Train).OfType<TrainSpec>().Prepend(spec.Train))
+            if (train.EarlyStopping is { } es)
+                d.Error("conflict", "`train.early_stopping` watches a validation metric, but `data.val_fraction` is 0 (no validation split)",
+                    es.Where ?? train.SpanOf("early_stopping"),
+                    "add `val_fraction: 0.1` under `data:` (stopping on the test set would tune on it)");
     }
 
     static void NesterovNeedsMomentum(OptimizerSpec o, DiagnosticBag d)

@@ -84,6 +84,24 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Early_stopping_watches_the_validation_split_and_keeps_the_best_epoch()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels
+            .Replace("limit: 300 }", "limit: 300, val_fraction: 0.2 }")
+            .Replace("train: { epochs: 3,", "train: { epochs: 20, early_stopping: { metric: val_accuracy, patience: 2, min_delta: 1.0 },"));
+        string dir = TinyRun.NewDir();
+        var summary = TinyRun.Run(plan, dir);
+        var state = UnitPaths.For(dir, "rgb", 0).ReadState()!;
+        Assert.Equal("stopped", state.Status);
+        Assert.Equal(3, state.EpochsDone);                        // epoch 1 is the best; 2 and 3 fail to gain 1.0
+        Assert.Equal(1, state.BestEpoch);
+        Assert.Contains("early stopping: no improvement for 2 epochs", summary.Models[0].Seeds[0].Status);
+        var rows = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics));
+        Assert.All(rows, r => Assert.InRange(r.ValAccuracy, 0, 1));  // validation metrics every epoch
+        Assert.True(File.Exists(UnitPaths.For(dir, "rgb", 0).BestWeights));
+    }
+
+    [Fact]
     public void Summary_holds_statistics_confusion_and_per_class_accuracy()
     {
         var summary = TinyRun.Run(TinyRun.Plan(TinyRun.TwoModels), TinyRun.NewDir());
