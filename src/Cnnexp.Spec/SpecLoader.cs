@@ -11,7 +11,20 @@ namespace Cnnexp.Spec;
 public sealed record LoadResult(ExperimentSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyDictionary<string, string> Sources)
 {
     public bool Ok => Spec is not null && !Diagnostics.Any(d => d.IsError);
-    public string FormatDiagnostics() => DiagnosticFormatter.FormatAll(Diagnostics, Sources);
+
+    /// <summary>The spec as far as it bound, also when it has errors (values that failed keep their defaults).</summary>
+    public ExperimentSpec? Partial { get; init; }
+
+    /// <summary>Models whose own keys had errors; with <see cref="Partial"/>, the others can still be planned.</summary>
+    public IReadOnlySet<string> BrokenModels { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The load's diagnostics, then — when every error lies inside some models — the planning errors
+    /// of the other models, so one pass shows a typo in one model and a shape error in another.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> AllDiagnostics => Ok ? Diagnostics : [.. Diagnostics, .. Planning.PartialPlanner.Diagnose(this)];
+
+    public string FormatDiagnostics() => DiagnosticFormatter.FormatAll(AllDiagnostics, Sources);
 }
 
 /// <summary>Stage 1: YAML text → <see cref="ExperimentSpec"/>, with every problem as a diagnostic.</summary>
@@ -43,12 +56,14 @@ public static class SpecLoader
     /// <summary>Binds an already-read (and possibly edited) YAML tree.</summary>
     public static LoadResult Bind(YNode root, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string> sources)
     {
-        var spec = NewBinder(diagnostics, root as YMap).BindObject<ExperimentSpec>(root, "");
-        return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items, sources);
+        var broken = new HashSet<string>();
+        var spec = NewBinder(diagnostics, root as YMap, broken).BindObject<ExperimentSpec>(root, "");
+        return new LoadResult(diagnostics.HasErrors ? null : spec, diagnostics.Items, sources) { Partial = spec, BrokenModels = broken };
     }
 
     /// <param name="root">The whole spec, so a model's `train` can be merged over the experiment's.</param>
-    public static Binder NewBinder(DiagnosticBag diagnostics, YMap? root = null)
+    /// <param name="broken">Filled with the names of models whose keys had errors.</param>
+    public static Binder NewBinder(DiagnosticBag diagnostics, YMap? root = null, ISet<string>? broken = null)
     {
         var binder = new Binder(diagnostics);
         binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
@@ -56,7 +71,7 @@ public static class SpecLoader
         binder.Register<Scripts.ScriptArgs>(Scripts.ScriptArgs.Bind);
         binder.Register<Scripts.HookPath>(Scripts.HookPath.Bind);
         binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
-        binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root));
+        binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root, broken));
         EditBinders.Register(binder);
         return binder;
     }
@@ -68,7 +83,7 @@ public static class SpecLoader
         return m.With("train", YamlMerge.Deep(shared, own), m.Entries.First(e => e.Key.Value == "train").Key.Where);
     }
 
-    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder, YMap? root)
+    static IReadOnlyList<ModelSpec> BindModels(YNode node, string path, Binder binder, YMap? root, ISet<string>? broken)
     {
         if (node is not YMap map)
         {
@@ -78,8 +93,13 @@ public static class SpecLoader
         }
         if (map.Entries.Count == 0)
             binder.Diagnostics.Error("missing-key", "`models` is empty: define at least one model", map.Where);
-        return map.Entries
-            .Select(e => binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where })
-            .ToList();
+        var models = new List<ModelSpec>();
+        foreach (var e in map.Entries)
+        {
+            int errors = binder.Diagnostics.Items.Count;
+            models.Add(binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where });
+            if (binder.Diagnostics.Items.Count > errors) broken?.Add(e.Key.Value);
+        }
+        return models;
     }
 }

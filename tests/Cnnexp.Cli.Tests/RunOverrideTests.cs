@@ -36,4 +36,18 @@ public class RunOverrideTests
         Assert.Contains("--set:1:40: error: `models.standard.set.conv1.out` must be a whole number, not `many`", result.Output);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public async Task A_sweep_trains_one_variant_per_value_under_its_bracketed_name()
+    {
+        string outDir = Path.Combine(Cli.TempDir(), "run");
+        var result = await Cli.Run("run", Repo.Path("experiments", "width.yaml"), "--out", outDir,
+            "--set", "data.dataset=synthetic", "--set", "data.limit=200", "--set", "train.epochs=1", "--set", "seeds=[0]",
+            "--set", "models.standard.sweep.conv1.out=[4, 8]", "--set", "models.sumfirst.sweep.conv1.out=[4]");
+        Assert.True(result.ExitCode == 0, result.Output);
+        foreach (var name in new[] { "standard[conv1.out=4]", "standard[conv1.out=8]", "sumfirst[conv1.out=4]" })
+            Assert.Contains(name, result.Output);                                  // names with brackets print (escaped markup)
+        var models = Cnnexp.Results.MetricsCsv.Read(Path.Combine(outDir, "metrics.csv")).Select(m => m.Model).Distinct().Order();
+        Assert.Equal(["standard[conv1.out=4]", "standard[conv1.out=8]", "sumfirst[conv1.out=4]"], models);
+    }
 }

@@ -16,6 +16,18 @@ public class SpecCommandTests
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal(specs.Length, result.Output.Split('\n').Count(l => l.StartsWith("ok: ", StringComparison.Ordinal)));
         Assert.Contains("sumfirst.yaml: 2 model(s) planned (standard, sumfirst)", result.Output);
+        Assert.DoesNotContain("warning:", result.Output);
+    }
+
+    [Fact]
+    public async Task Check_prints_warnings_but_exits_0()
+    {
+        string spec = Path.Combine(Cli.TempDir(), "w.yaml");
+        File.WriteAllText(spec, "name: w\nmodels:\n  a:\n    layers: [flatten, linear: { out: 10 }]\n  b:\n    extends: a\n");
+        var result = await Cli.Run("check", spec);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("w.yaml:5:3: warning: model `b` is identical to `a`", result.Output);
+        Assert.Contains("ok: ", result.Output);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public class ExperimentPlanTests
         Assert.Equal("cifar10", plan.Dataset.Name);
         Assert.Equal([0, 1, 2], plan.Spec.Seeds);
         Assert.Equal(25, plan.Spec.Train.Epochs);
+        Assert.Equal(["samples", "transforms", "shapes", "channel_contributions", "curves", "accuracy", "confusion"], plan.Spec.Figures!);
         Assert.Equal(Shapes(PlanFile("quickstart.yaml").Model("standard")), Shapes(plan.Model("standard")));
         Assert.Equal(4096 * 64 + 64, plan.Model("standard").Layers[6].Parameters);     // the notebook's Linear(16*16*16, 64)
     }

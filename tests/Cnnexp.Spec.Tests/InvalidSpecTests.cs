@@ -38,7 +38,7 @@ public class InvalidSpecTests
         var overrides = File.Exists(setFile) ? File.ReadAllLines(setFile).Where(l => l.Length > 0).ToList() : null;
         var load = SpecLoader.LoadText(File.ReadAllText(Path.Combine(Dir, name + ".yaml")), $"Invalid/{name}.yaml", overrides);
         planned = false;
-        if (!load.Ok) return load.FormatDiagnostics();
+        if (!load.Ok) return load.FormatDiagnostics();                       // with the other models' planning errors
         var diagnostics = new DiagnosticBag();
         planned = Planner.Plan(load.Spec!, diagnostics) is not null;
         return DiagnosticFormatter.FormatAll(diagnostics.Items, load.Sources);

@@ -80,6 +80,16 @@ public class VariantTests
     }
 
     [Fact]
+    public void Resolved_models_keep_extends_while_the_base_is_still_a_model()
+    {
+        var plan = Plan(Notebook + "    sweep: { conv1.out: [4, 16] }\n  sumfirst: { extends: standard, input: [channel_sum] }\n" +
+                        "  gray: { extends: sumfirst, input: [grayscale] }\n");
+        Assert.Null(plan.Spec.Models.Single(m => m.Name == "sumfirst").Extends);       // `standard` became two variants
+        Assert.Equal("sumfirst", plan.Spec.Models.Single(m => m.Name == "gray").Extends); // reports diff `gray` against it
+        Assert.All(plan.Spec.Models, m => Assert.Null(m.Sweep));
+    }
+
+    [Fact]
     public void Edits_reach_layers_inside_a_residual()
     {
         var plan = Plan("""

@@ -10,7 +10,7 @@ public sealed class ChannelIndexModule : nn.Module<Tensor, Tensor>
 
     public ChannelIndexModule(string name, IReadOnlyList<int> channels) : base(name)
     {
-        indices = tensor(channels.Select(c => (long)c).ToArray());
+        indices = tensor(channels.Select(c => (long)c).ToArray()).DetachFromDisposeScope(); // outlives the builder's scope
         register_buffer("indices", indices, persistent: false);
         RegisterComponents();
     }

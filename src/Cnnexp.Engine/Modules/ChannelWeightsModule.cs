@@ -10,7 +10,7 @@ public sealed class ChannelWeightsModule : nn.Module<Tensor, Tensor>
 
     public ChannelWeightsModule(string name, double[] channelWeights) : base(name)
     {
-        weights = tensor(channelWeights.Select(w => (float)w).ToArray()).reshape(1, channelWeights.Length, 1, 1); // (1, C, 1, 1)
+        weights = tensor(channelWeights.Select(w => (float)w).ToArray()).reshape(1, channelWeights.Length, 1, 1).DetachFromDisposeScope(); // (1, C, 1, 1); outlives the builder's scope
         register_buffer("weights", weights, persistent: false);
         RegisterComponents();
     }

@@ -17,18 +17,19 @@ public static class ModelBuilder
         // disposes; build inside a scope and keep only the parameters and buffers.
         using var scope = NewDisposeScope();
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
-        foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, t.Spec.Kind), ModuleRegistry.Build(t)));
+        var layerNames = plan.Layers.Select(l => l.Name).ToHashSet();   // a layer may be called `normalize` too
+        foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, layerNames, t.Spec.Kind), ModuleRegistry.Build(t)));
         foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
         var model = nn.Sequential(modules.ToArray());
         foreach (var p in model.parameters()) p.DetachFromDisposeScope();
-        foreach (var b in model.buffers()) b.DetachFromDisposeScope();
+        foreach (var b in model.buffers(recurse: true, include_nonpersistent: true)) b.DetachFromDisposeScope();
         return model;
     }
 
-    static string UniqueName(List<(string Name, nn.Module<Tensor, Tensor>)> modules, string kind)
+    static string UniqueName(List<(string Name, nn.Module<Tensor, Tensor>)> modules, HashSet<string> layerNames, string kind)
     {
         string name = kind;
-        for (int i = 2; modules.Exists(m => m.Name == name); i++) name = $"{kind}{i}";
+        for (int i = 2; modules.Exists(m => m.Name == name) || layerNames.Contains(name); i++) name = $"{kind}{i}";
         return name;
     }
 }

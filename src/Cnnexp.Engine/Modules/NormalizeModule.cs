@@ -10,8 +10,8 @@ public sealed class NormalizeModule : nn.Module<Tensor, Tensor>
 
     public NormalizeModule(double[] mean, double[] std) : base("normalize")
     {
-        this.mean = tensor(mean.Select(m => (float)m).ToArray()).reshape(1, mean.Length, 1, 1); // (1, C, 1, 1)
-        this.std = tensor(std.Select(s => (float)s).ToArray()).reshape(1, std.Length, 1, 1);
+        this.mean = tensor(mean.Select(m => (float)m).ToArray()).reshape(1, mean.Length, 1, 1).DetachFromDisposeScope(); // (1, C, 1, 1); outlives the builder's scope
+        this.std = tensor(std.Select(s => (float)s).ToArray()).reshape(1, std.Length, 1, 1).DetachFromDisposeScope();
         register_buffer("mean", this.mean, persistent: false);
         register_buffer("std", this.std, persistent: false);
         RegisterComponents();

@@ -66,7 +66,9 @@ public static class ReferenceGenerator
         Written one per line under `layers:` as `- name` or `- name: { settings }`; kinds marked with a
         shorthand also accept a bare value (`- dropout: 0.3`). Input sizes (`in`) are always inferred from
         the shape arriving at the layer; write `in` only to assert it. Each layer's output shape,
-        parameters and multiply-accumulates are computed by arithmetic; `cnnexp inspect` prints them.
+        parameters and multiply-accumulates (MACs, per image) are computed by arithmetic; `cnnexp inspect`
+        prints them. MACs count convolutions, linear layers and batch norm (one per value, as folded for
+        inference); activations, pooling, dropout and a residual's addition count none.
         Every layer also takes `name:` (a letter or `_`, then letters, digits, `_`), used by `inspect`,
         edits, sweeps and parameter names; on `block` and `repeat` it prefixes the names given inside.
         Unnamed layers are called by their kind without `2d`/`1d` and a number per kind: `conv1`, `relu2`,

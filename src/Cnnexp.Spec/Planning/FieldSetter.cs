@@ -10,10 +10,10 @@ namespace Cnnexp.Spec.Planning;
 /// Sets one declared field of a layer from YAML, type-checked exactly as if it were written in the
 /// layer itself (same binder, same limits): used by <c>set:</c>, <c>sweep:</c> and <c>--set</c>.
 /// </summary>
-public static class FieldSetter
+static class FieldSetter
 {
     /// <summary>The declared field <paramref name="path"/> names on <paramref name="layer"/>, or a diagnostic.</summary>
-    public static SpecField? Field(LayerSpec layer, FieldPath path, DiagnosticBag diagnostics)
+    internal static SpecField? Field(LayerSpec layer, FieldPath path, DiagnosticBag diagnostics)
     {
         var fields = SpecFields.Of(layer.GetType());
         var field = fields.FirstOrDefault(f => f.Key == path.Field);
@@ -24,7 +24,7 @@ public static class FieldSetter
     }
 
     /// <summary>Binds <paramref name="value"/> to the field's type; <c>Ok</c> is false when it did not bind.</summary>
-    public static (bool Ok, object? Value) Bind(SpecField field, YNode value, string path, DiagnosticBag diagnostics)
+    internal static (bool Ok, object? Value) Bind(SpecField field, YNode value, string path, DiagnosticBag diagnostics)
     {
         int before = diagnostics.Items.Count;
         var bound = SpecLoader.NewBinder(diagnostics).BindValue(field.Property.PropertyType, value, path, field.Attribute);
@@ -35,7 +35,7 @@ public static class FieldSetter
     /// A copy of <paramref name="layer"/> with the field set (records are immutable; init setters take
     /// reflection). Later shape errors about the field point at <paramref name="where"/>, the edit.
     /// </summary>
-    public static LayerSpec With(LayerSpec layer, SpecField field, object? value, SourceSpan? where)
+    internal static LayerSpec With(LayerSpec layer, SpecField field, object? value, SourceSpan? where)
     {
         var copy = layer with { };
         field.Property.SetValue(copy, value);

@@ -8,7 +8,9 @@ namespace Cnnexp.Spec.Planning;
 /// Turns the models as written into self-contained models: `extends:` chains followed, blocks and
 /// repeats expanded, edits applied, every layer named, sweeps expanded into variants (a model that
 /// extends a swept model starts from its layers before the sweep; sweeps are not inherited). The result
-/// has no `extends`, edits or sweeps left, so spec.resolved.yaml reads back to the same plan.
+/// has every layer written out and no edits or sweeps left, so spec.resolved.yaml reads back to the
+/// same plan; `extends` stays (reports show how a variant differs from its base) while the base is
+/// still one of the models.
 /// </summary>
 public static class ModelResolver
 {
@@ -17,10 +19,12 @@ public static class ModelResolver
         var context = new Context(spec.Models.ToDictionary(m => m.Name),
             (spec.Blocks ?? []).ToDictionary(b => b.Name), diagnostics);
         foreach (var m in spec.Models) Resolve(m, context, []);
-        return spec.Models
+        var models = spec.Models
             .Where(m => context.Done.GetValueOrDefault(m.Name) is not null)
             .SelectMany(m => SweepExpander.Expand(context.Done[m.Name]!, diagnostics))
             .ToList();
+        var names = models.Select(m => m.Name).ToHashSet();
+        return models.Select(m => m.Extends is { } e && names.Contains(e) ? m : m with { Extends = null }).ToList();
     }
 
     sealed record Context(Dictionary<string, ModelSpec> ByName, IReadOnlyDictionary<string, BlockSpec> Blocks, DiagnosticBag Diagnostics)
@@ -67,7 +71,7 @@ public static class ModelResolver
         layers = LayerNamer.Name(layers, model.Name, cx.Diagnostics, reportDuplicates: true);
         return model with
         {
-            Extends = null, Input = model.Input ?? baseModel?.Input ?? [], Layers = layers, Train = model.Train ?? baseModel?.Train,
+            Input = model.Input ?? baseModel?.Input ?? [], Layers = layers, Train = model.Train ?? baseModel?.Train,
             Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,   // `set` stays until sweeps are checked against it
         };
     }

@@ -21,6 +21,7 @@ public static class Planner
         CheckUniqueNames(models, diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
+        PlanWarnings.Check(spec, models, diagnostics);                // only for valid specs: errors cause false alarms
         return new ExperimentPlan(spec with { Models = models, Blocks = null }, dataset, plans!);
     }
 
@@ -55,7 +56,7 @@ public static class Planner
     /// Plans a named layer list (see <see cref="LayerNamer"/>) from <paramref name="shape"/>; null (and a
     /// diagnostic) at the first layer that does not fit, since later shapes cannot be known.
     /// </summary>
-    public static List<PlannedLayer>? PlanStack(string model, IReadOnlyList<LayerSpec> stack, Shape shape, DiagnosticBag diagnostics)
+    public static IReadOnlyList<PlannedLayer>? PlanStack(string model, IReadOnlyList<LayerSpec> stack, Shape shape, DiagnosticBag diagnostics)
     {
         var layers = new List<PlannedLayer>();
         foreach (var layer in stack)

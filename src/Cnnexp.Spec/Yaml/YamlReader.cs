@@ -29,11 +29,15 @@ public static class YamlReader
                 return new YMap([], new SourceSpan(file, 1, 1));
             parser.Consume<DocumentStart>();
             var root = ReadNode(parser, file, diagnostics);
+            if (parser.Unreported > 0)
+                diagnostics.Error("yaml-anchor", $"{parser.Unreported} more anchors or aliases, not reported one by one", null,
+                    "a spec cannot use YAML anchors (&) or aliases (*)");
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
                 diagnostics.Error("yaml-multiple-documents", "a spec holds one YAML document; found another `---`",
                     Span(file, parser.Current!.Start), "remove the second document");
-            return root;
+            // Aliases were read as empty values: binding them would only add confusing errors.
+            return diagnostics.Items.Any(d => d.Code is "yaml-anchor" or "yaml-alias") ? null : root;
         }
         catch (YamlException e)
         {
@@ -50,10 +54,22 @@ public static class YamlReader
         }
     }
 
+    /// <summary>
+    /// Anchors and aliases are reported three times each at most: a "billion laughs" file holds
+    /// hundreds, and the rest are counted in one closing diagnostic.
+    /// </summary>
+    static bool FewSoFar(DiagnosticBag diagnostics, string code, IParser parser)
+    {
+        if (diagnostics.Items.Count(d => d.Code == code) < 3) return true;
+        if (parser is TrackingParser tracking) tracking.Unreported++;
+        return false;
+    }
+
     /// <summary>Remembers where the last event the parser produced ended.</summary>
     sealed class TrackingParser(IParser inner) : IParser
     {
         public Mark LastEnd { get; private set; } = Mark.Empty;
+        public int Unreported { get; set; }
         public ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
@@ -68,12 +84,13 @@ public static class YamlReader
         var ev = parser.Current!;
         if (ev is AnchorAlias alias)
         {
-            diagnostics.Error("yaml-alias", $"aliases (*{alias.Value}) are not supported", Span(file, alias.Start),
-                "repeat the value, or use `extends:` or a named `block` to reuse parts of a spec");
+            if (FewSoFar(diagnostics, "yaml-alias", parser))
+                diagnostics.Error("yaml-alias", $"aliases (*{alias.Value}) are not supported", Span(file, alias.Start),
+                    "repeat the value, or use `extends:` or a named `block` to reuse parts of a spec");
             parser.MoveNext();
             return new YScalar("", false, Span(file, alias.Start));
         }
-        if (ev is NodeEvent { Anchor.IsEmpty: false } anchored)
+        if (ev is NodeEvent { Anchor.IsEmpty: false } anchored && FewSoFar(diagnostics, "yaml-anchor", parser))
             diagnostics.Error("yaml-anchor", $"anchors (&{anchored.Anchor.Value}) are not supported",
                 Span(file, anchored.Start), "use `extends:` or a named `block` to reuse parts of a spec");
         switch (ev)
