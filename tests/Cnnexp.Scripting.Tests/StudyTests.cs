@@ -93,4 +93,21 @@ public class HookExperimentPlanTests
         Assert.Equal(plan.Plan.Models.Select(Summary), again.Plan!.Models.Select(Summary));
         Assert.Equal(resolved, Spec.Yaml.SpecWriter.Write(again.Plan.Spec));
     }
+
+    [Theory, MemberData(nameof(Experiments))]
+    public void Every_model_builds_runs_and_counts_its_planned_parameters(string file)
+    {
+        var plan = Experiment.Plan(Experiment.Load(Repo.Path("experiments", file)).Spec!, null,
+            new Scripting.Loading.HookOptions { CacheDirectory = Workspace.SharedCache });
+        Assert.True(plan.Ok, plan.FormatDiagnostics());
+        foreach (var model in plan.Plan!.Models)
+        {
+            using var scope = TorchSharp.torch.NewDisposeScope();
+            using var module = Engine.Modules.ModelBuilder.Build(model);
+            module.eval();
+            var y = module.forward(TorchSharp.torch.rand(model.Input.WithBatch(2)));      // (N, C, H, W) -> (N, classes)
+            Assert.Equal(model.Output.WithBatch(2), y.shape);
+            Assert.Equal(model.Parameters, module.parameters().Sum(p => p.numel()));
+        }
+    }
 }
