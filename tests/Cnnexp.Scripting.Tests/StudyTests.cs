@@ -60,6 +60,11 @@ public class StudyTests
         Assert.Equal((1000, 600), (png.Width, png.Height));
         Assert.True(Inked(png, 0, 500) && Inked(png, 500, 1000), "both models' panels must be drawn");
         Assert.True(File.Exists(Path.Combine(dir, "figures", "gradnorm.svg")));
+
+        File.Delete(Path.Combine(dir, "figures", "gradnorm.png"));
+        var report = Experiment.Report(dir);                                    // `cnnexp report DIR`: no training
+        Assert.Contains(Path.Combine(dir, "figures", "gradnorm.png"), report.Figures);
+        Assert.True(File.Exists(Path.Combine(dir, "figures", "gradnorm.png")));
     }
 
     /// <summary>True when the columns [from, to) below the title band hold dark (drawn) pixels.</summary>
@@ -86,6 +91,7 @@ public class HookExperimentPlanTests
         var hooks = new Scripting.Loading.HookOptions { CacheDirectory = Workspace.SharedCache };
         var plan = Experiment.Plan(Experiment.Load(path).Spec!, null, hooks);
         Assert.True(plan.Ok, plan.FormatDiagnostics());
+        Assert.Empty(plan.Diagnostics);                                                      // no warnings either
         string resolved = Spec.Yaml.SpecWriter.Write(plan.Plan!.Spec);
         var again = Experiment.Plan(Experiment.Parse(resolved, path).Spec!, null, hooks);     // read as if from the spec's folder
         Assert.True(again.Ok, again.FormatDiagnostics());
