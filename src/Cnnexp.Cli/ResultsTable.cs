@@ -1,20 +1,31 @@
 using System.Globalization;
+using Cnnexp.Results;
 using Spectre.Console;
 
 namespace Cnnexp.Cli;
 
-/// <summary>The short results table printed at the end of a run.</summary>
+/// <summary>The short results table printed at the end of a run, with the paired verdicts.</summary>
 static class ResultsTable
 {
     public static void Write(IAnsiConsole console, RunResult run)
     {
-        var table = new Table().AddColumns("model", "parameters", "seeds", "final train loss", "test accuracy");
+        int seeds = run.Summary.Seeds.Count;
+        var table = new Table().AddColumns("model", "parameters", "seeds done", "final train loss", "test accuracy", "95% CI");
         foreach (var m in run.Summary.Models)
-            table.AddRow(Markup.Escape(m.Name), m.Parameters.ToString("N0", CultureInfo.InvariantCulture), m.Seeds.Count.ToString(CultureInfo.InvariantCulture),
-                m.Seeds.Average(s => s.FinalTrainLoss).ToString("F4", CultureInfo.InvariantCulture),
-                m.MeanTestAccuracy.ToString("P2", CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(m.Name), m.Parameters.ToString("N0", CultureInfo.InvariantCulture), $"{m.Seeds.Count}/{seeds}",
+                m.Seeds.Count == 0 ? "—" : F(m.Seeds.Average(s => s.FinalTrainLoss), "F4"),
+                m.Seeds.Count == 0 ? "—" : F(m.MeanTestAccuracy, "P2"),
+                m.TestAccuracy is { N: >= 2 } s ? $"{F(s.Ci95Low, "P1")} – {F(s.Ci95High, "P1")}" : "—");
         console.Write(table);
+        foreach (var c in run.Summary.Comparisons) console.MarkupLine(Markup.Escape(c.Verdict));
+        foreach (var m in run.Summary.Models)
+            foreach (var s in m.Seeds.Where(s => s.Status != "completed"))
+                console.MarkupLine($"[yellow]{Markup.Escape(m.Name)} seed {s.Seed}:[/] {Markup.Escape(s.Status)}");
         console.WriteLine($"run directory: {run.OutDir}");
-        foreach (var f in run.Figures) console.WriteLine($"figure: {f}");
+        foreach (var f in run.Figures.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal))) console.WriteLine($"figure: {f}");
+        string report = Path.Combine(run.OutDir, "report.html");
+        if (File.Exists(report)) console.WriteLine($"report: {report}");
     }
+
+    static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -15,11 +15,28 @@ static class Repo
         return System.IO.Path.Combine([dir, .. parts]);
     }
 
+    /// <summary>A fresh scratch directory, deleted when the test process exits (CNNEXP_KEEP_TEST_DIRS=1 keeps them).</summary>
     public static string TempDir()
     {
         string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cnnexp-figure-tests", Guid.NewGuid().ToString("n")[..12]);
         Directory.CreateDirectory(dir);
+        lock (Scratch) Scratch.Add(dir);
         return dir;
+    }
+
+    static readonly List<string> Scratch = CleanUpAtExit();
+
+    static List<string> CleanUpAtExit()
+    {
+        var dirs = new List<string>();
+        if (Environment.GetEnvironmentVariable("CNNEXP_KEEP_TEST_DIRS") != "1")
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                lock (dirs)
+                    foreach (var d in dirs)
+                        try { Directory.Delete(d, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+        return dirs;
     }
 
     static string FindRoot()

@@ -60,6 +60,21 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_variant_is_diffed_against_the_earlier_model_it_is_closest_to()
+    {
+        var load = Experiment.Parse("""
+            name: lineage
+            models:
+              a: { layers: [conv2d: { out: 8 }, relu, flatten, linear: { out: 10 }] }
+              b: { layers: [conv2d: { out: 4 }, relu, conv2d: { out: 4 }, relu, flatten, linear: { out: 10 }] }
+              c: { extends: b, input: [channel_sum] }
+            """);
+        var plan = Experiment.Plan(load.Spec!).Plan!;
+        var diffs = VariantDiff.All(plan).ToDictionary(d => d.Model, d => d.Base);
+        Assert.Equal(new Dictionary<string, string> { ["b"] = "a", ["c"] = "b" }, diffs);
+    }
+
+    [Fact]
     public void Yaml_diff_lists_removals_before_additions_and_keeps_the_rest()
     {
         var diff = YamlDiff.Lines(["a: 1", "b: 2", "c: 3"], ["a: 1", "b: 5", "c: 3", "d: 4"]);

@@ -48,7 +48,7 @@ public static class ArtefactRecorder
         trained.load(unit.LastWeights);
         trained.eval();
         var samples = SampleSelection.FirstOfEachClass(data.Test, data.Info.ClassCount);
-        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();      // (S, C, H, W) in [0, 1]
+        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();      // (S, C, H, W), as training sees it
         if (!File.Exists(ArtefactFiles.SamplesPath(runDir))) WriteSamples(runDir, data, samples, batch);
         var probe = ModelProbe.Run(trained, model, batch.Images);
         var first = probe.Convs.FirstOrDefault();
@@ -63,13 +63,18 @@ public static class ArtefactRecorder
         ArtefactFiles.WriteChecks(unit.Dir, checks);
     }
 
-    static void WriteSamples(string runDir, LoadedDataset data, IReadOnlyList<long> chosen, Batch batch) =>
+    /// <summary>The images as stored, scaled to [0, 1] (before any `data.normalize`, which the model inputs include).</summary>
+    static void WriteSamples(string runDir, LoadedDataset data, IReadOnlyList<long> chosen, Batch batch)
+    {
+        using var index = tensor(chosen.ToArray());
+        using var pixels = data.Test.Images.index_select(0, index).to_type(ScalarType.Float32).div_(255f);   // (S, C, H, W)
         ArtefactFiles.WriteSamples(runDir, new SampleImages
         {
             Split = "test", Indices = chosen.Select(i => (int)i).ToList(),
             Labels = batch.Labels.data<long>().Select(l => (int)l).ToList(),
-            Classes = data.Info.Classes, Pixels = TensorExport.ToData(batch.Images),
+            Classes = data.Info.Classes, Pixels = TensorExport.ToData(pixels),
         });
+    }
 
     static ModelArtefacts Artefacts(ModelPlan model, int seed, ModelProbe probe, ChannelDecomposition? decomposition)
     {

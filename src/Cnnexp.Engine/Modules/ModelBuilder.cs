@@ -22,7 +22,7 @@ public static class ModelBuilder
         foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
         var model = nn.Sequential(modules.ToArray());
         foreach (var p in model.parameters()) p.DetachFromDisposeScope();
-        foreach (var b in model.buffers()) b.DetachFromDisposeScope();
+        foreach (var b in model.buffers(recurse: true, include_nonpersistent: true)) b.DetachFromDisposeScope();
         return model;
     }
 

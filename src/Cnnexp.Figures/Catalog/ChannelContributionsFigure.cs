@@ -73,26 +73,27 @@ public sealed class ChannelContributionsFigure : Figure
         DrawCheck(canvas, run, area.Left + side + 30, area.Top, area.Width - side - 30);
         float y = area.Top + TopHeight(run);
         float x0 = area.Left + HeaderColumn;
-        string[] headers = [.. Enumerable.Range(0, Channels(c)).Select(i => $"{ChannelName(c, i)} contribution"), "sum + bias", "layer output", "|difference|"];
+        bool bias = a.Filters is not { Bias.Count: 0 } || a.Filters.Layer != c.Layer;             // a conv2d with `bias: false` stores none
+        string[] headers = [.. Enumerable.Range(0, Channels(c)).Select(i => $"{ChannelName(c, i)} contribution"), bias ? "sum + bias" : "sum", "layer output", "|difference|"];
         for (int i = 0; i < headers.Length; i++)
             canvas.Text(headers[i], x0 + i * (side + Gap) + side / 2f, y + 18, TextStyle.Body.AsBold(), SKTextAlign.Center);
         y += ColumnHeader;
         for (int r = 0; r < Rows(c); r++)
         {
-            DrawRow(canvas, c, c.Filters[r], area.Left, y, scale);
+            DrawRow(canvas, c, c.Filters[r], area.Left, y, scale, bias);
             y += side + RowCaption;
         }
     }
 
     static string ChannelName(ChannelContributions c, int i) => c.Input.Shape[0] == 3 ? "RGB"[i].ToString() : $"channel {i}";
 
-    static void DrawRow(FigureCanvas canvas, ChannelContributions c, FilterContribution f, float left, float y, int scale)
+    static void DrawRow(FigureCanvas canvas, ChannelContributions c, FilterContribution f, float left, float y, int scale, bool hasBias)
     {
         int side = Side(c), channels = Channels(c);
         float x0 = left + HeaderColumn;
         double range = new[] { f.Channels.MaxAbs, f.Sum.MaxAbs, f.Output.MaxAbs }.Max();
         canvas.Text($"filter {f.Filter}", left, y + 22, TextStyle.Heading);
-        canvas.Text($"bias {(f.Bias >= 0 ? "+" : "")}{Maps.Number(f.Bias)}", left, y + 46, TextStyle.Body);
+        canvas.Text(hasBias ? $"bias {(f.Bias >= 0 ? "+" : "")}{Maps.Number(f.Bias)}" : "no bias", left, y + 46, TextStyle.Body);
         canvas.ColorStrip(new SKRect(left, y + 64, left + HeaderColumn - 30, y + 76), Maps.Signed, "−" + Maps.Number(range), "+" + Maps.Number(range), "0");
         double[] magnitude = Enumerable.Range(0, c.Input.Shape[0]).Select(i => (double)f.Channels.Slice(i).Values.Sum(MathF.Abs)).ToArray();
         double total = magnitude.Sum();

@@ -13,7 +13,8 @@ public sealed class FeatureMapsFigure : Figure
 
     public override string Caption =>
         "One test image passed through each model: the input as its first layer sees it, then the output channels of " +
-        "every conv2d layer (before the activation), each map on its own colour scale (dark: lowest, yellow: highest). " +
+        "every conv2d layer of the stack (before the activation; convolutions inside residual blocks are not shown), " +
+        "each map on its own colour scale (dark: lowest, yellow: highest). " +
         "Each layer's maps are the features the next layer combines.";
 
     public override string Title(RunData run) => run.Samples is { } s && Blocks(run).FirstOrDefault() is { } b && b.Artefacts.FeatureMaps.Count > 0

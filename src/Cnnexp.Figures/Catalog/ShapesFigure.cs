@@ -10,10 +10,11 @@ namespace Cnnexp.Figures.Catalog;
 public sealed class ShapesFigure : Figure
 {
     const int RowHeight = 26, HeadingHeight = 40, GapAfter = 22;
-    static readonly (string Header, float X, bool Right)[] Columns =
+    /// <summary>Left edge (right edge for numbers) and width of each column, in pixels from the table's left.</summary>
+    static readonly (string Header, float X, float Width, bool Right)[] Columns =
     [
-        ("layer", 0, false), ("kind", 120, false), ("settings", 290, false), ("input", 570, false),
-        ("output", 700, false), ("parameters", 930, true), ("MACs", 1130, true),
+        ("layer", 0, 160, false), ("kind", 160, 170, false), ("settings", 330, 300, false), ("input", 630, 120, false),
+        ("output", 750, 120, false), ("parameters", 980, 110, true), ("MACs", 1130, 140, true),
     ];
 
     public override string Name => "shapes";
@@ -44,25 +45,29 @@ public sealed class ShapesFigure : Figure
         canvas.Text(model.Name, x, y + 26, TextStyle.Heading.WithColor(color) with { Size = 19 });
         y += HeadingHeight;
         canvas.Fill(new SKRect(x, y, x + 1152, y + RowHeight), Ink.Panel);
-        foreach (var (header, cx, right) in Columns)
-            Cell(canvas, header, x, cx, y, right, TextStyle.Cell.AsBold());
+        for (int i = 0; i < Columns.Length; i++) Cell(canvas, Columns[i].Header, x, i, y, TextStyle.Cell.AsBold());
         y += RowHeight;
         foreach (var row in LayerTable.Rows(model))
         {
             string[] cells = [row.Name, row.Kind, row.Settings, row.Input, row.Output, N(row.Parameters), N(row.Macs)];
-            for (int i = 0; i < cells.Length; i++) Cell(canvas, cells[i], x, Columns[i].X, y, Columns[i].Right, TextStyle.Cell);
+            for (int i = 0; i < cells.Length; i++) Cell(canvas, cells[i], x, i, y, TextStyle.Cell);
             canvas.Line(x, y + RowHeight, x + 1152, y + RowHeight, Ink.Rule);
             y += RowHeight;
         }
-        Cell(canvas, "total", x, Columns[0].X, y, false, TextStyle.Cell.AsBold());
-        Cell(canvas, N(model.Parameters), x, Columns[5].X, y, true, TextStyle.Cell.AsBold());
-        Cell(canvas, N(model.Macs), x, Columns[6].X, y, true, TextStyle.Cell.AsBold());
+        Cell(canvas, "total", x, 0, y, TextStyle.Cell.AsBold());
+        Cell(canvas, N(model.Parameters), x, 5, y, TextStyle.Cell.AsBold());
+        Cell(canvas, N(model.Macs), x, 6, y, TextStyle.Cell.AsBold());
         canvas.Line(x, y, x + 1152, y, color, 2);
         return y + RowHeight;
     }
 
-    static void Cell(FigureCanvas canvas, string text, float left, float column, float top, bool right, TextStyle style) =>
-        canvas.Text(text, left + column + (right ? 20 : 8), top + 18, style, right ? SKTextAlign.Right : SKTextAlign.Left);
+    /// <summary>One cell, shortened with an ellipsis to its column (full text: the report's tables).</summary>
+    static void Cell(FigureCanvas canvas, string text, float left, int column, float top, TextStyle style)
+    {
+        var (_, cx, width, right) = Columns[column];
+        string fitted = FigureCanvas.Fit(text, width - 16, style);
+        canvas.Text(fitted, left + cx + (right ? 20 : 8), top + 18, style, right ? SKTextAlign.Right : SKTextAlign.Left);
+    }
 
     /// <summary>Thousands separated; a dash for zero, so the layers that hold parameters stand out.</summary>
     static string N(long v) => v == 0 ? "–" : v.ToString("N0", CultureInfo.InvariantCulture);

@@ -46,7 +46,24 @@ public sealed class TransformsFigure : Figure
 
     public override int Width(RunData run) => 2 * Margin + LabelColumn + run.Samples!.Count * (Side(run) + CellGap);
 
-    protected override int ContentHeight(RunData run) => HeaderHeight + Rows(run).Count * (Side(run) + RowGap) - RowGap;
+    protected override int ContentHeight(RunData run) => HeaderHeight + Rows(run).Sum(r => RowHeight(run, r) + RowGap) - RowGap;
+
+    /// <summary>Model names, as many per line as fit in the label column.</summary>
+    static List<List<string>> NameLines(Row row)
+    {
+        var lines = new List<List<string>> { new() };
+        foreach (var name in row.Models)
+        {
+            var line = lines[^1];
+            string candidate = string.Join(", ", line.Append(name)) + ",";
+            if (line.Count > 0 && FigureCanvas.Measure(candidate, TextStyle.Heading) > LabelColumn - 14) lines.Add(line = []);
+            line.Add(name);
+        }
+        return lines;
+    }
+
+    /// <summary>Name lines (20 px each) plus three lines of details, or the image height if taller.</summary>
+    static int RowHeight(RunData run, Row row) => Math.Max(Side(run), 20 * Math.Max(1, NameLines(row).Count) + 64);
 
     protected override void DrawContent(FigureCanvas canvas, RunData run, SKRect area)
     {
@@ -65,27 +82,31 @@ public sealed class TransformsFigure : Figure
                 using var bitmap = Maps.Image(row.Images.Slice(i), scale, low, high);
                 canvas.Image(bitmap, x0 + i * (side + CellGap), y);
             }
-            y += side + RowGap;
+            y += RowHeight(run, row) + RowGap;
         }
     }
 
     static void DrawLabel(FigureCanvas canvas, RunData run, Row row, float x, float y, double low, double high)
     {
         var heading = TextStyle.Heading;
+        float width = LabelColumn - 14;
         if (row.Models.Count == 0) canvas.Text("original image", x, y + 20, heading);
-        else
+        var lines = NameLines(row);
+        for (int l = 0; l < lines.Count; l++)
         {
             float cx = x;
-            for (int i = 0; i < row.Models.Count; i++)
+            for (int i = 0; i < lines[l].Count; i++)
             {
-                string text = row.Models[i] + (i < row.Models.Count - 1 ? ", " : "");
-                cx += canvas.Text(text, cx, y + 20, heading.WithColor(run.ColorOf(row.Models[i]).ToSkia()));
+                bool last = l == lines.Count - 1 && i == lines[l].Count - 1;
+                string text = FigureCanvas.Fit(lines[l][i], width, heading) + (last ? "" : ",");
+                cx += canvas.Text(text, cx, y + 20 + 20 * l, heading.WithColor(run.ColorOf(lines[l][i]).ToSkia())) + 6;
             }
         }
+        y += 20 * (Math.Max(1, lines.Count) - 1);
         int channels = row.Images.Shape[1];
         string pipeline = row.Transforms.Count == 0 ? "no input transform" : string.Join(" → ", row.Transforms);
-        canvas.Text(pipeline, x, y + 44, TextStyle.Body);
+        canvas.Text(FigureCanvas.Fit(pipeline, width, TextStyle.Body), x, y + 44, TextStyle.Body);
         canvas.Text($"{channels}×{row.Images.Shape[2]}×{row.Images.Shape[3]} per image", x, y + 64, TextStyle.Small);
-        canvas.Text(Maps.Describe(channels, low, high), x, y + 82, TextStyle.Small);
+        canvas.Text(FigureCanvas.Fit(Maps.Describe(channels, low, high), width, TextStyle.Small), x, y + 82, TextStyle.Small);
     }
 }

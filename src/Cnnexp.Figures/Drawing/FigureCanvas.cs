@@ -27,6 +27,15 @@ public sealed class FigureCanvas(SKCanvas canvas)
         return font.MeasureText(text);
     }
 
+    /// <summary>The text, shortened with an ellipsis if needed so it is at most <paramref name="width"/> pixels wide.</summary>
+    public static string Fit(string text, float width, TextStyle style)
+    {
+        if (Measure(text, style) <= width) return text;
+        int n = text.Length;
+        while (n > 0 && Measure(text[..n] + "…", style) > width) n--;
+        return text[..n].TrimEnd() + "…";
+    }
+
     public static float LineHeight(TextStyle style) => MathF.Ceiling(style.Size * 1.4f);
 
     /// <summary>Greedy word wrap to <paramref name="width"/> pixels.</summary>

@@ -46,7 +46,7 @@ public static class HtmlReport
         if (comparisons.Count > 0)
         {
             h.Append("<h3>Paired comparisons</h3>\n");
-            foreach (var row in comparisons) h.Append($"<p class=\"verdict\">{E(row[^1])}</p>\n");
+            foreach (var verdict in StatisticsRows.Verdicts(c.Summary)) h.Append($"<p class=\"verdict\">{E(verdict)}</p>\n");
             Table(h, "comparisons", StatisticsRows.ComparisonHeaders, comparisons);
         }
         else if (c.Summary.Models.Count > 1)
@@ -87,13 +87,14 @@ public static class HtmlReport
             string color = c.Run.ColorOf(model.Name).ToHex();
             var diff = c.Diffs.FirstOrDefault(d => d.Model == model.Name);
             h.Append($"<h3><span class=\"swatch\" style=\"background:{color}\"></span>{E(model.Name)}")
-             .Append(diff is null ? "" : $" <small>extends {E(diff.Base)}</small>").Append("</h3>\n");
+             .Append(diff is null ? "" : $" <small>closest to {E(diff.Base)}</small>").Append("</h3>\n");
             var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, r.Input, r.Output, StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
             rows.Add(["total", "", "", "", "", StatisticsRows.N(model.Parameters), StatisticsRows.N(model.Macs)]);
             Table(h, null, ["layer", "kind", "settings", "input", "output", "parameters", "MACs"], rows, numericFrom: 5);
             if (diff is not null)
             {
-                h.Append($"<p>Difference from <b>{E(diff.Base)}</b> (resolved YAML; <span class=\"del\">− {E(diff.Base)}</span>, <span class=\"add\">+ {E(diff.Model)}</span>):</p>\n");
+                h.Append($"<p>Difference from <b>{E(diff.Base)}</b>, the earlier model it is closest to (resolved YAML; ")
+                 .Append($"<span class=\"del\">− {E(diff.Base)}</span>, <span class=\"add\">+ {E(diff.Model)}</span>):</p>\n");
                 h.Append("<pre class=\"diff\">");
                 foreach (var line in diff.Lines)
                     h.Append(line.Kind switch { '+' => "<span class=\"add\">+ ", '-' => "<span class=\"del\">− ", _ => "<span>  " })
@@ -109,8 +110,9 @@ public static class HtmlReport
     {
         h.Append("<section id=\"manifest\">\n<h2>Manifest</h2>\n");
         h.Append(c.Manifest is null ? "<p>This run directory has no manifest.json.</p>\n" : $"<pre>{E(c.Manifest)}</pre>\n");
-        h.Append("<p>Files of the run directory:</p>\n");
+        h.Append($"<details open>\n<summary>Files of the run directory ({c.Files.Count})</summary>\n");
         Table(h, "files", ["file", "bytes", "SHA-256"], c.Files.Select(f => new[] { f.Path, StatisticsRows.N(f.Bytes), f.Sha256 }).ToList(), numericFrom: 1);
+        h.Append("</details>\n");
         h.Append("</section>\n");
     }
 
@@ -155,6 +157,7 @@ public static class HtmlReport
         .diff span { display: block; }
         .add { background: #e3f8e8; }
         .del { background: #fde8e7; }
+        summary { cursor: pointer; margin: 12px 0 4px; }
         footer { margin-top: 48px; }
 
         """;

@@ -17,7 +17,7 @@ public static class MarkdownReport
         if (comparisons.Count > 0)
         {
             m.Append("### Paired comparisons\n\n");
-            foreach (var row in comparisons) m.Append($"> {row[^1]}\n\n");
+            foreach (var verdict in StatisticsRows.Verdicts(c.Summary)) m.Append($"> {verdict}\n\n");
             Table(m, StatisticsRows.ComparisonHeaders, comparisons);
         }
         if (c.Summary.Checks.Count > 0)
@@ -48,12 +48,12 @@ public static class MarkdownReport
         foreach (var model in c.Run.Plan?.Models ?? [])
         {
             var diff = c.Diffs.FirstOrDefault(x => x.Model == model.Name);
-            m.Append($"### {model.Name}{(diff is null ? "" : $" (extends {diff.Base})")}\n\n");
+            m.Append($"### {model.Name}{(diff is null ? "" : $" (closest to {diff.Base})")}\n\n");
             var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, r.Input, r.Output, StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
             rows.Add(["**total**", "", "", "", "", $"**{StatisticsRows.N(model.Parameters)}**", $"**{StatisticsRows.N(model.Macs)}**"]);
             Table(m, ["layer", "kind", "settings", "input", "output", "parameters", "MACs"], rows);
             if (diff is null) continue;
-            m.Append($"Difference from `{diff.Base}` (resolved YAML):\n\n```diff\n");
+            m.Append($"Difference from `{diff.Base}`, the earlier model it is closest to (resolved YAML):\n\n```diff\n");
             foreach (var line in diff.Lines) m.Append(line.Kind).Append(' ').Append(line.Text).Append('\n');
             m.Append("```\n\n");
         }

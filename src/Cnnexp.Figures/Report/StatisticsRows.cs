@@ -22,14 +22,16 @@ public static class StatisticsRows
         };
     }).ToList();
 
-    public static readonly string[] ComparisonHeaders = ["comparison", "seeds", "mean difference", "95% CI", "p (paired t)", "verdict"];
+    public static readonly string[] ComparisonHeaders = ["comparison", "seeds", "mean difference", "95% CI", "p (paired t)"];
+
+    /// <summary>The plain-language verdict of each comparison, in the same order as <see cref="Comparisons"/>.</summary>
+    public static IReadOnlyList<string> Verdicts(RunSummary summary) => summary.Comparisons.Select(c => c.Verdict).ToList();
 
     public static IReadOnlyList<string[]> Comparisons(RunSummary summary) => summary.Comparisons.Select(c => new[]
     {
         $"{c.A} − {c.B}", c.N.ToString(CultureInfo.InvariantCulture), SignedPoints(c.MeanDifference),
         double.IsFinite(c.Ci95Low) ? $"[{SignedPoints(c.Ci95Low)}, {SignedPoints(c.Ci95High)}]" : "–",
         double.IsFinite(c.PValue) ? (c.PValue < 0.001 ? "< 0.001" : c.PValue.ToString("0.000", CultureInfo.InvariantCulture)) : "–",
-        c.Verdict,
     }).ToList();
 
     public static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);

@@ -33,6 +33,12 @@ public static class LayerTable
             if (field.Key == "name") continue;
             var value = field.Property.GetValue(node);
             if (value is null) continue;
+            // Nested layers (residual, repeat) would fill the table: count them; their own rows are in the YAML.
+            if (value is System.Collections.IEnumerable list and not string && list.Cast<object>().Any(o => o is SpecNode))
+            {
+                parts.Add($"{list.Cast<object>().Count()} nested {field.Key}");
+                continue;
+            }
             string text = SpecWriter.Flow(value);
             var fallback = defaults is null ? null : field.Property.GetValue(defaults);
             if (AlwaysShown.Contains(field.Key) || fallback is null || SpecWriter.Flow(fallback) != text)

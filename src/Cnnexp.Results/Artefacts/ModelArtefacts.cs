@@ -10,7 +10,7 @@ public sealed record ModelArtefacts
     public required int Seed { get; init; }
     /// <summary>The model's input transforms, by kind, in order (empty: the raw image).</summary>
     public required IReadOnlyList<string> Transforms { get; init; }
-    /// <summary>(S, C', H, W): the sample images after the input transforms, as the first layer sees them.</summary>
+    /// <summary>(S, C', H, W): the sample images after `data.normalize` (if any) and the input transforms, as the first layer sees them.</summary>
     public required TensorData Inputs { get; init; }
     /// <summary>The first convolution's kernels; null when the model has no conv2d layer.</summary>
     public ConvFilters? Filters { get; init; }

@@ -102,6 +102,30 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Every_input_transform_trains_through_the_model_builder()
+    {
+        // Modules that keep tensors as buffers (indices, weights, mean/std) must survive the
+        // dispose scope the builder creates; a one-epoch run through the real path proves it.
+        var plan = TinyRun.Plan("""
+            name: transforms
+            data: { dataset: synthetic, batch_size: 50, limit: 100 }
+            train: { epochs: 1 }
+            models:
+              sum:
+                input: [channel_sum]
+                layers: [conv2d: { out: 2, kernel: 3 }, relu, flatten, linear: { out: 10 }]
+              mean: { extends: sum, input: [channel_mean] }
+              gray: { extends: sum, input: [grayscale] }
+              green: { extends: sum, input: [channel_select: { channels: [1] }] }
+              bgr: { extends: sum, input: [channel_permute: { order: [2, 1, 0] }] }
+              norm: { extends: sum, input: [normalize: { mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] }] }
+            """);
+        var summary = TinyRun.Run(plan, TinyRun.NewDir());
+        Assert.Equal(6, summary.Models.Count);
+        Assert.All(summary.Models, m => Assert.Equal("completed", Assert.Single(m.Seeds).Status));
+    }
+
+    [Fact]
     public void Summary_holds_statistics_confusion_and_per_class_accuracy()
     {
         var summary = TinyRun.Run(TinyRun.Plan(TinyRun.TwoModels), TinyRun.NewDir());
