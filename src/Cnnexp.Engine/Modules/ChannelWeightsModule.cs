@@ -10,10 +10,18 @@ public sealed class ChannelWeightsModule : nn.Module<Tensor, Tensor>
 
     public ChannelWeightsModule(string name, double[] channelWeights) : base(name)
     {
-        weights = tensor(channelWeights.Select(w => (float)w).ToArray()).reshape(1, channelWeights.Length, 1, 1).DetachFromDisposeScope(); // (1, C, 1, 1); outlives the builder's scope
+        // Owned by the module for its lifetime: a builder's dispose scope must not free it.
+        weights = tensor(channelWeights.Select(w => (float)w).ToArray()).reshape(1, channelWeights.Length, 1, 1).DetachFromDisposeScope(); // (1, C, 1, 1)
         register_buffer("weights", weights, persistent: false);
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x) => (x * weights).sum(1, keepdim: true); // (N, C, H, W) -> (N, 1, H, W)
+    public override Tensor forward(Tensor x) => (x * OnDeviceOf.Tensor(weights, x)).sum(1, keepdim: true); // (N, C, H, W) -> (N, 1, H, W)
+
+    /// <summary>Non-persistent buffers are not freed with the module's parameters; free them here.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) { weights.Dispose(); }
+        base.Dispose(disposing);
+    }
 }
