@@ -26,6 +26,9 @@ static class Errors
             case OperationCanceledException:
                 console.MarkupLine("[yellow]interrupted:[/] finished epochs are kept in the run directory");
                 return ExitCodes.Interrupted;
+            case Scripting.Running.HookException:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return ExitCodes.Failure;
             case NativeLoadException:
                 console.WriteLine(e.Message);
                 return ExitCodes.Failure;

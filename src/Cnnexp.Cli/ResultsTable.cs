@@ -9,22 +9,24 @@ static class ResultsTable
 {
     public static void Write(IAnsiConsole console, RunResult run)
     {
-        int seeds = run.Summary.Seeds.Count;
+        var summary = run.Summary!;                                   // a refused run never reaches the table
+        int seeds = summary.Seeds.Count;
         var table = new Table().AddColumns("model", "parameters", "seeds done", "final train loss", "test accuracy", "95% CI");
-        foreach (var m in run.Summary.Models)
+        foreach (var m in summary.Models)
             table.AddRow(Markup.Escape(m.Name), m.Parameters.ToString("N0", CultureInfo.InvariantCulture), $"{m.Seeds.Count}/{seeds}",
                 m.Seeds.Count == 0 ? "—" : F(m.Seeds.Average(s => s.FinalTrainLoss), "F4"),
                 m.Seeds.Count == 0 ? "—" : F(m.MeanTestAccuracy, "P2"),
                 m.TestAccuracy is { N: >= 2 } s ? $"{F(s.Ci95Low, "P1")} – {F(s.Ci95High, "P1")}" : "—");
         console.Write(table);
-        foreach (var c in run.Summary.Comparisons) console.MarkupLine(Markup.Escape(c.Verdict));
-        foreach (var m in run.Summary.Models)
+        foreach (var c in summary.Comparisons) console.MarkupLine(Markup.Escape(c.Verdict));
+        foreach (var m in summary.Models)
             foreach (var s in m.Seeds.Where(s => s.Status != "completed"))
                 console.MarkupLine($"[yellow]{Markup.Escape(m.Name)} seed {s.Seed}:[/] {Markup.Escape(s.Status)}");
         console.WriteLine($"run directory: {run.OutDir}");
         foreach (var f in run.Figures.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal))) console.WriteLine($"figure: {f}");
         string report = Path.Combine(run.OutDir, "report.html");
         if (File.Exists(report)) console.WriteLine($"report: {report}");
+        foreach (var failure in run.Failures) console.MarkupLine($"[red]failed:[/] {Markup.Escape(failure)}");
     }
 
     static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);

@@ -17,4 +17,11 @@ public sealed record EpochMetrics
     public required double LearningRate { get; init; }
     public required double Seconds { get; init; }
     public required double ImagesPerSecond { get; init; }
+    /// <summary>
+    /// Columns beyond the built-in ones, by name: custom metrics (<c>test_NAME</c>) and values hooks
+    /// record (e.g. <c>gradnorm_conv1</c>). Empty when the spec has no hooks.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Extra { get; init; } = NoExtra;
+
+    static readonly IReadOnlyDictionary<string, double> NoExtra = new Dictionary<string, double>();
 }

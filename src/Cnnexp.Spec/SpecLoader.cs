@@ -68,6 +68,8 @@ public static class SpecLoader
         var binder = new Binder(diagnostics);
         binder.Register<IReadOnlyList<LayerSpec>>((n, p, b) => Layers.Layers.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
+        binder.Register<Scripts.ScriptArgs>(Scripts.ScriptArgs.Bind);
+        binder.Register<Scripts.HookPath>(Scripts.HookPath.Bind);
         binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root, broken));
         EditBinders.Register(binder);

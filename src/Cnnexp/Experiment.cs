@@ -1,19 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Native;
 using Cnnexp.Engine.Training;
 using Cnnexp.Figures.Report;
 using Cnnexp.Results;
+using Cnnexp.Scripting.Loading;
+using Cnnexp.Scripting.Running;
 using Cnnexp.Spec;
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Planning;
+using Cnnexp.Spec.Scripts;
 using Cnnexp.Spec.Yaml;
 
 namespace Cnnexp;
 
 /// <summary>
-/// The public entry point, the same from C# and F#: load a spec, plan it, run it.
-/// Load → Plan → Run → figures; each step returns a record, never throws on bad input.
+/// The public entry point, the same from C# and F# (<c>open type Cnnexp.Experiment</c> works):
+/// Load → Plan → Run → figures; each step returns a record and never throws on bad input.
 /// </summary>
 public static class Experiment
 {
@@ -25,31 +30,56 @@ public static class Experiment
     public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
         SpecLoader.LoadText(yaml, file, overrides);
 
-    /// <summary>Resolves variants and infers every shape.</summary>
-    public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null)
+    /// <summary>
+    /// Resolves variants and infers every shape. The spec's hook scripts are compiled first (or taken
+    /// from the cache) and run once, since a script layer's shape comes from its script; their compile
+    /// errors are diagnostics like any other.
+    /// </summary>
+    public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null, HookOptions? hooks = null)
     {
+        var texts = new Dictionary<string, string>(sources ?? new Dictionary<string, string>());
+        var loaded = HookLoader.Load(spec, hooks);
+        foreach (var (file, text) in loaded.Sources) texts[file] = text;
+        if (!loaded.Ok) return new PlanResult(null, loaded.Diagnostics, texts);
         var diagnostics = new DiagnosticBag();
-        var plan = Planner.Plan(spec, diagnostics);
-        return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, sources ?? new Dictionary<string, string>());
+        diagnostics.AddRange(loaded.Diagnostics);
+        var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics);
+        return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 
-    /// <summary>Trains every model for every seed, writes the run directory, draws the figures and writes the report.</summary>
+    /// <summary>
+    /// Trains every model for every seed (with the spec's hooks), writes the run directory, draws the
+    /// figures and writes the report.
+    /// </summary>
     public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
         settings ??= new RunSettings();
-        string outDir = settings.OutDir ?? DefaultRunDir(plan.Spec);
-        var options = new RunOptions
-        {
-            OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = settings.Callbacks,
-            Only = settings.Only, CommandLine = settings.CommandLine,
-        };
-        var summary = ExperimentRunner.Run(plan, options, cancellationToken);
-        // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit.
-        // Figures and report.html/report.md come from the run directory alone, exactly as `cnnexp report` redraws them.
-        var figures = settings.Figures && settings.Only is null ? RunReport.Write(outDir).Figures.Files : [];
-        return new RunResult(outDir, summary, figures);
+        return HookedRun.Run(plan, log is null ? settings : settings with { Log = log }, null, cancellationToken);
     }
+
+    /// <summary>
+    /// Plans and runs a spec in one call, off the calling thread: hook scripts compile on a background
+    /// thread while the data loads on another. Reports batches, epochs and log lines to
+    /// <paramref name="progress"/>; <paramref name="cancellationToken"/> stops after the current batch
+    /// (finished epochs are kept; run again into the same directory to resume). An invalid spec gives
+    /// a result with diagnostics and no summary: nothing is trained.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(ExperimentSpec spec, RunSettings? settings = null, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        settings ??= new RunSettings();
+        var (planned, data) = await Task.Run(() => PlanWhileDataLoads(spec, null, settings), CancellationToken.None).ConfigureAwait(false);
+        if (!planned.Ok) return HookedRun.Refused(settings.OutDir ?? "", planned.Diagnostics, planned.Sources);
+        return await Task.Run(() => HookedRun.Run(planned.Plan!, settings with { Data = data }, progress, cancellationToken), CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The plan as text: per model, each input transform and layer with shapes, parameters and MACs.</summary>
+    public static string Inspect(ExperimentPlan plan) => PlanText.Format(plan);
+
+    /// <summary>A finished run directory as records: summary, every metrics row, the resolved spec.</summary>
+    public static FinishedRun ReadResults(string runDir) => FinishedRun.Read(runDir);
 
     /// <summary>
     /// Merges every finished unit of a run directory (however many processes trained them) into
@@ -73,4 +103,28 @@ public static class Experiment
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SpecWriter.Write(spec))))[..8];
         return Path.Combine("runs", spec.Name, $"{DateTime.Now:yyyyMMdd-HHmmss}-{hash}");
     }
+
+    /// <summary>
+    /// Plans (compiling the spec's hooks) while, when there are hooks to compile, the data set loads on
+    /// another thread; the data is handed to the run through <see cref="RunSettings"/>. When the plan
+    /// fails the data is freed once loaded. (The CLI's `run` uses this too.)
+    /// </summary>
+    internal static (PlanResult Plan, Task<LoadedDataset>? Data) PlanWhileDataLoads(ExperimentSpec spec,
+        IReadOnlyDictionary<string, string>? sources, RunSettings settings)
+    {
+        var hooks = new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache };
+        bool compiles = settings.AllowHooks && HookReference.Of(spec).Count > 0;
+        var data = compiles
+            ? Task.Run(() => { NativeRuntime.EnsureLoaded(settings.Threads); return DatasetLoader.Load(spec.Data, DataOptions.FromEnvironment(settings.Log)); })
+            : null;
+        PlanResult planned;
+        try { planned = Plan(spec, sources, hooks); }
+        catch { Discard(data); throw; }
+        if (!planned.Ok) Discard(data);
+        return (planned, planned.Ok ? data : null);
+    }
+
+    /// <summary>Data loaded for a run that will not happen is freed once loaded; its errors do not matter.</summary>
+    internal static void Discard(Task<LoadedDataset>? data) =>
+        data?.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); else _ = t.Exception; }, TaskScheduler.Default);
 }

@@ -1,8 +1,9 @@
 using Cnnexp.Engine.Training;
+using Cnnexp.Hooks;
 
 namespace Cnnexp;
 
-/// <summary>Options of a run; every field has a sensible default.</summary>
+/// <summary>Options of a run; every field has a sensible default. Nothing is read from hidden global state.</summary>
 public sealed record RunSettings
 {
     /// <summary>Run directory; default <c>runs/NAME/STAMP-HASH</c>. An existing run of the same spec there is resumed.</summary>
@@ -14,7 +15,7 @@ public sealed record RunSettings
     /// <summary>Draw figures after training.</summary>
     public bool Figures { get; init; } = true;
 
-    /// <summary>Progress and epoch callbacks.</summary>
+    /// <summary>Progress and epoch callbacks (engine level; <see cref="Experiment.RunAsync"/> also reports to an IProgress).</summary>
     public TrainingCallbacks Callbacks { get; init; } = new();
 
     /// <summary>Train only the units (model, seed) this accepts; null: all.</summary>
@@ -22,4 +23,19 @@ public sealed record RunSettings
 
     /// <summary>Recorded in the manifest.</summary>
     public string? CommandLine { get; init; }
+
+    /// <summary>Receives each line of the run log; null: none (besides run.log).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>False refuses specs that name scripts (`--no-hooks`): hooks are code that runs with your rights.</summary>
+    public bool AllowHooks { get; init; } = true;
+
+    /// <summary>Where compiled hooks are cached; null: $CNNEXP_CACHE/hooks or ~/.cache/cnnexp/hooks.</summary>
+    public string? HookCache { get; init; }
+
+    /// <summary>Hooks written in code (F# or C#), run after the spec's own `hooks:` files: callbacks, metrics and figures.</summary>
+    public IReadOnlyList<HookSet> Hooks { get; init; } = [];
+
+    /// <summary>The data set being loaded while the hooks compiled (<see cref="Experiment.PlanWhileDataLoads"/>); the run disposes it.</summary>
+    internal Task<Engine.Data.LoadedDataset>? Data { get; init; }
 }

@@ -44,7 +44,7 @@ public class DatasetLoaderTests
         };
         using var data = DatasetLoader.Load(spec, new DataOptions());
         Assert.All(new[] { data.Train, data.Validation!, data.Test }, s => Assert.Equal([0.5, 0.5, 0.5], s.Normalization!.Mean));
-        Assert.Equal(["RandomCropOp { Padding = 2 }", "HorizontalFlipOp { P = 0.5 }"], data.Augmenter!.Ops.Select(o => o.ToString()));
+        Assert.Equal(["random_crop (padding 2)", "horizontal_flip (p 0.5)"], data.Augmenter!.Ops.Select(o => o.ToString()));
         var order = Batches.Order(data.Train.Count, 0, 1, shuffle: false);
         var plain = Batches.Of(data.Train, order, 90).Single();
         var augmented = Batches.Of(data.Train, order, 90, data.Augment(seed: 0, epoch: 1)).Single();

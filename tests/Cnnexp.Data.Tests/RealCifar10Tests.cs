@@ -23,7 +23,23 @@ public sealed class Cifar10JpegFixture : IDisposable
     public string Archive { get; }
     public string Folder { get; }
 
-    public void Dispose() => Temp.Dispose();
+    /// <summary>A data cache holding CIFAR-10 converted into the official binary layout (made once, on first use).</summary>
+    public string ConvertedRoot => converted.Value;
+
+    readonly Lazy<string> converted = new(Convert);
+
+    static string Convert()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "cnnexp-data-tests", Guid.NewGuid().ToString("n")[..12]);
+        Cifar10Import.Run(Repo.Shared("cifar10-jpeg.tar.gz"), root, new DataOptions());
+        return root;
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        if (converted.IsValueCreated) Directory.Delete(converted.Value, recursive: true);
+    }
 }
 
 /// <summary>
@@ -75,9 +91,8 @@ public class RealCifar10Tests(Cifar10JpegFixture cifar) : IClassFixture<Cifar10J
     [Fact]
     public void Converted_to_the_binary_layout_the_cifar10_loader_reads_the_same_images_and_labels()
     {
-        string root = cifar.Temp["converted"];
-        string folder = Cifar10Import.Run(cifar.Archive, root, new DataOptions());      // decoded from the archive in memory
-        Assert.Equal(Path.Combine(root, "cifar10", "cifar-10-batches-bin"), folder);
+        string root = cifar.ConvertedRoot;                                                // decoded from the archive in memory
+        string folder = Path.Combine(root, "cifar10", "cifar-10-batches-bin");
         foreach (var name in new[] { "data_batch_1.bin", "data_batch_5.bin", "test_batch.bin" })
             Assert.Equal(10_000L * 3073, new FileInfo(Path.Combine(folder, name)).Length);
         Assert.True(Cifar10Import.IsImported(root));
@@ -96,5 +111,18 @@ public class RealCifar10Tests(Cifar10JpegFixture cifar) : IClassFixture<Cifar10J
 
         var again = Assert.Throws<DataException>(() => Cifar10Import.Run(cifar.Archive, root, new DataOptions()));
         Assert.Contains("already exists", again.Message);
+    }
+
+    [Fact]
+    public async Task Cnnexp_run_trains_the_notebook_s_experiment_on_cifar10_from_the_data_cache()
+    {
+        using var output = new TempDir();
+        var result = await CommandLine.Run("run", Path.Combine(Repo.Root, "experiments", "sumfirst.yaml"), "--out", output["run"], "--quiet",
+            "--set", "train.epochs=1", "--set", "data.limit=300", "--set", "seeds=[0]", "--set", $"data.root={cifar.ConvertedRoot}");
+        Assert.True(result.ExitCode == 0, result.Output);
+        string log = File.ReadAllText(output["run", "run.log"]);
+        Assert.Contains("cifar10: 300 training and 300 test images of 3x32x32 from " + Path.Combine(cifar.ConvertedRoot, "cifar10", "cifar-10-batches-bin"), log);
+        Assert.Contains("sumfirst", result.Output);
+        Assert.Contains("note: this CIFAR-10 was converted from images", log);
     }
 }

@@ -38,7 +38,7 @@ public class BrowserTests(RealRun run, ITestOutputHelper output)
         var widths = await page.EvalOnSelectorAllAsync<int[]>("img", "images => images.map(i => i.complete ? i.naturalWidth : 0)");
         Assert.Equal(run.Result.Figures.Count / 2, widths.Length);              // one PNG per figure (the SVGs are files)
         Assert.All(widths, w => Assert.True(w > 0, "an image did not decode"));
-        Assert.Equal(run.Result.Summary.Models.Count, await page.Locator("#statistics tbody tr").CountAsync());
+        Assert.Equal(run.Result.Summary!.Models.Count, await page.Locator("#statistics tbody tr").CountAsync());
         string stats = await page.InnerTextAsync("#statistics");
         Assert.Contains("standard", stats);
         Assert.Contains("sumfirst", stats);

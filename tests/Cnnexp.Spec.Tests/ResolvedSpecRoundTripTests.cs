@@ -1,5 +1,6 @@
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Planning;
+using Cnnexp.Spec.Scripts;
 using Cnnexp.Spec.Yaml;
 
 namespace Cnnexp.Spec.Tests;
@@ -16,6 +17,13 @@ public class ResolvedSpecRoundTripTests
     {
         var load = SpecLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "experiments", file));
         Assert.True(load.Ok, load.FormatDiagnostics());
+        if (HookReference.Of(load.Spec!).Any(r => r.Use != HookUse.Hooks))
+        {
+            // Script layers' shapes come from their compiled scripts: planned in Cnnexp.Scripting.Tests; here the text round-trips.
+            string written = SpecWriter.Write(load.Spec!);
+            Assert.Equal(written, SpecWriter.Write(SpecLoader.LoadText(written, file).Spec!));
+            return;
+        }
         var plan = Planner.Plan(load.Spec!, new DiagnosticBag())!;
         string resolved = SpecWriter.Write(plan.Spec);
 

@@ -46,6 +46,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("Line of --unit-list to train, e.g. $SLURM_ARRAY_TASK_ID.")]
         public int? UnitIndex { get; init; }
 
+        [CommandOption("--no-hooks")]
+        [Description("Refuse (exit 2) a spec that names any .csx script: hooks are code that runs with your rights.")]
+        public bool NoHooks { get; init; }
+
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
@@ -65,23 +69,31 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
         var load = Experiment.Load(specPath, settings.Set);
         if (!load.Ok) return Invalid(load.FormatDiagnostics());
-        var plan = Experiment.Plan(load.Spec!, load.Sources);
+        var runSettings = new RunSettings
+        {
+            Threads = settings.Threads, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+        };
+        // Hook scripts compile while the data loads on another thread; an invalid spec or hook trains nothing.
+        var (plan, data) = Experiment.PlanWhileDataLoads(load.Spec!, load.Sources, runSettings with { Log = Echo(settings.Quiet) });
         if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
 
         var selection = UnitSelection.Resolve(plan.Plan!, settings.Units, settings.Shard, settings.UnitList, settings.UnitIndex);
-        if (selection.Error is not null) return Invalid("error: " + selection.Error);
+        if (selection.Error is not null)
+        {
+            Experiment.Discard(data);
+            return Invalid("error: " + selection.Error);
+        }
         string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
         var progress = new RunProgress(console, settings.Quiet);
         try
         {
-            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, new RunSettings
+            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, runSettings with
             {
-                OutDir = outDir, Threads = settings.Threads, Callbacks = callbacks, Only = selection.Filter,
-                CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                OutDir = outDir, Callbacks = callbacks, Only = selection.Filter, Data = data,
             }, progress.Log, interrupt.Token));
             ResultsTable.Write(console, run);
-            return ExitCodes.Success;
+            return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;     // a model/seed or a hook failed
         }
         catch (OperationCanceledException)
         {
@@ -90,6 +102,9 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             return ExitCodes.Interrupted;
         }
     }
+
+    /// <summary>Lines printed while planning (data download progress), unless --quiet.</summary>
+    Action<string>? Echo(bool quiet) => quiet ? null : line => console.Profile.Out.Writer.WriteLine(line);
 
     int Invalid(string diagnostics)
     {

@@ -48,8 +48,12 @@ public static class ArtefactRecorder
         trained.load(unit.LastWeights);
         trained.eval();
         var samples = SampleSelection.FirstOfEachClass(data.Test, data.Info.ClassCount);
-        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();      // (S, C, H, W), as training sees it
-        if (!File.Exists(ArtefactFiles.SamplesPath(runDir))) WriteSamples(runDir, data, samples, batch);
+        var batch = Batches.Of(data.Test, samples.ToArray(), samples.Count).First();      // (S, C, H, W) as the model sees them (normalised if asked)
+        if (!File.Exists(ArtefactFiles.SamplesPath(runDir)))
+        {
+            using var raw = data.Test.WithNormalization(null);                                // the samples figure shows pixels in [0, 1]
+            WriteSamples(runDir, data, samples, Batches.Of(raw, samples.ToArray(), samples.Count).First());
+        }
         var probe = ModelProbe.Run(trained, model, batch.Images);
         var first = probe.Convs.FirstOrDefault();
         using var decomposition = first is { Module.in_channels: > 1, Module.groups: 1 } ? ChannelDecomposition.Compute(first.Module, first.Input) : null;

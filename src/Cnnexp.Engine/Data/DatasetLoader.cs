@@ -1,5 +1,6 @@
 using Cnnexp.Engine.Data.Augmentation;
 using Cnnexp.Engine.Data.ImageFolders;
+using Cnnexp.Engine.Data.Import;
 using Cnnexp.Engine.Data.Sources;
 using Cnnexp.Spec.Datasets;
 using Cnnexp.Spec.Diagnostics;
@@ -65,7 +66,11 @@ public static class DatasetLoader
             return ImageFolderLoader.Load(data, info, root, options);
         var source = DatasetSources.Find(data.Dataset)
                      ?? throw new DataException($"data set `{data.Dataset}` cannot be loaded by this version of cnnexp");
-        return source.Load(root, options, cancel);
+        var splits = source.Load(root, options, cancel);
+        if (source == CifarSource.Cifar10 && Cifar10Import.IsImported(root))
+            options.Log?.Invoke("note: this CIFAR-10 was converted from images by `cnnexp data import-cifar10` (see cnnexp-import.txt); " +
+                                "JPEG sources make its pixels differ slightly from the official release");
+        return splits;
     }
 
     static ImageSplit Normalised(ImageSplit split, Normalization? normalization)

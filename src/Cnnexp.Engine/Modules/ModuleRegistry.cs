@@ -31,6 +31,7 @@ public static class ModuleRegistry
         [typeof(BatchNorm1dLayer)] = l => BatchNorm1d((BatchNorm1dLayer)l.Spec, l.Input),
         [typeof(BatchNorm2dLayer)] = l => BatchNorm2d((BatchNorm2dLayer)l.Spec, l.Input),
         [typeof(ResidualLayer)] = Residual,
+        [typeof(ScriptLayer)] = l => Scripted(((ScriptLayer)l.Spec).Script, l.Spec.Kind, l.Input),
     };
 
     static readonly Dictionary<Type, Func<PlannedTransform, nn.Module<Tensor, Tensor>>> TransformBuilders = new()
@@ -41,6 +42,7 @@ public static class ModuleRegistry
         [typeof(ChannelSelect)] = t => new ChannelIndexModule("channel_select", ((ChannelSelect)t.Spec).Channels),
         [typeof(ChannelPermute)] = t => new ChannelIndexModule("channel_permute", ((ChannelPermute)t.Spec).Order),
         [typeof(Normalize)] = t => new NormalizeModule(((Normalize)t.Spec).MeanFor(t.Input.C), ((Normalize)t.Spec).StdFor(t.Input.C)),
+        [typeof(ScriptTransform)] = t => Scripted(((ScriptTransform)t.Spec).Script, t.Spec.Kind, t.Input),
     };
 
     public static IReadOnlyCollection<Type> LayerTypes => LayerBuilders.Keys;
@@ -62,6 +64,11 @@ public static class ModuleRegistry
         return nn.Conv2d(input.C, c.Out, (c.Kernel.H, c.Kernel.W), stride: (c.Stride.H, c.Stride.W),
             padding: (p.H, p.W), dilation: (c.Dilation.H, c.Dilation.W), groups: c.Groups, bias: c.Bias);
     }
+
+    /// <summary>A `- script:` entry builds its module through the binding the scripting stage attached.</summary>
+    static nn.Module<Tensor, Tensor> Scripted(object? binding, string kind, Shape input) => binding is IModuleSource source
+        ? source.Build(input)
+        : throw new InvalidOperationException($"`{kind}` entry was not bound to its compiled script; plan through Experiment.Plan");
 
     static nn.Module<Tensor, Tensor> MaxPool(MaxPool2dLayer m)
     {

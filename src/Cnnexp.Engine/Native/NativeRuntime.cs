@@ -42,6 +42,11 @@ public static class NativeRuntime
     static void LoadLibTorchSharp()
     {
         string? path = FindLibrary();
+        if (path is null && OperatingSystem.IsLinux() && PackageLayout.Find("libLibTorchSharp.so", "linux-x64") is { } packages)
+        {
+            PackageLayout.Load(packages);      // referenced as NuGet packages in place (dotnet fsi)
+            return;
+        }
         if (path is null)
             return; // not a layout we know (e.g. Windows, macOS): let TorchSharp search as usual.
         try

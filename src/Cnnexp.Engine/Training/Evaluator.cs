@@ -7,11 +7,13 @@ namespace Cnnexp.Engine.Training;
 /// <summary>Evaluation passes: loss and accuracy, and the confusion matrix.</summary>
 public static class Evaluator
 {
-    public static Evaluation Evaluate(Sequential model, ImageSplit split, int batchSize, Device device)
+    /// <param name="observe">Sees each batch's logits (N, classes) and labels (N), e.g. for custom metrics.</param>
+    public static Evaluation Evaluate(Sequential model, ImageSplit split, int batchSize, Device device, Action<Tensor, Tensor>? observe = null)
     {
         double lossSum = 0; long correct = 0;
         ForEachBatch(model, split, batchSize, device, (logits, y) =>
         {
+            observe?.Invoke(logits, y);
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
             correct += logits.argmax(1).eq(y).sum().item<long>();
         });

@@ -24,7 +24,7 @@ public static class ExperimentRunner
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
-        using var data = DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
@@ -33,6 +33,8 @@ public static class ExperimentRunner
             RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Manifest),
                 ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine));
 
+        options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
+            plan.Spec.RunSeeds, resuming, log.Write));
         try
         {
             foreach (var model in plan.Models)
@@ -47,7 +49,9 @@ public static class ExperimentRunner
         {
             MergeMetrics(plan, options.OutDir);
         }
-        return Merge(plan, options.OutDir).Summary;
+        var summary = Merge(plan, options.OutDir).Summary;
+        options.Callbacks.RunEnd?.Invoke(summary);
+        return summary;
     }
 
     /// <summary>

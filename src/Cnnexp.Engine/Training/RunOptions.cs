@@ -20,6 +20,9 @@ public sealed record RunOptions
     /// <summary>Which units (model, seed) to train; null: all. Others are left as they are.</summary>
     public Func<string, int, bool>? Only { get; init; }
 
+    /// <summary>The data set already being loaded (e.g. while hooks compiled); null: loaded by the run. The run disposes it.</summary>
+    public Task<Data.LoadedDataset>? Data { get; init; }
+
     /// <summary>The command line, recorded in the manifest.</summary>
     public string? CommandLine { get; init; }
 }

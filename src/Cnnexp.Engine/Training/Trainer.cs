@@ -37,14 +37,16 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             var clock = Stopwatch.StartNew();
             var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
-            var test = Evaluator.Evaluate(model, data.Test, batchSize, device);
-            Evaluation? val = data.Validation is { } v ? Evaluator.Evaluate(model, v, batchSize, device) : null;
-            var metrics = new EpochMetrics
+            var testExtras = EpochExtras.For(callbacks);           // custom metrics see the evaluations' logits
+            var valExtras = data.Validation is null ? null : EpochExtras.For(callbacks);
+            var test = Evaluator.Evaluate(model, data.Test, batchSize, device, testExtras is null ? null : testExtras.Observe);
+            Evaluation? val = data.Validation is { } v ? Evaluator.Evaluate(model, v, batchSize, device, valExtras is null ? null : valExtras.Observe) : null;
+            var metrics = EpochExtras.Complete(new EpochMetrics
             {
                 Model = plan.Name, Seed = seed, Epoch = epoch, TrainLoss = fit.Loss, TrainAccuracy = fit.Accuracy,
                 TestLoss = test.Loss, TestAccuracy = test.Accuracy, ValLoss = val?.Loss ?? double.NaN, ValAccuracy = val?.Accuracy ?? double.NaN,
                 LearningRate = LrSchedule.At(train, epoch - 1), Seconds = seconds, ImagesPerSecond = fit.Count / seconds,
-            };
+            }, testExtras, valExtras, callbacks, train.Epochs, model);
             state = Checkpoint(model, optimizer, state, metrics);
             callbacks.Epoch?.Invoke(metrics);
             string? stop = !double.IsFinite(fit.Loss)
@@ -78,12 +80,14 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
             int n = (int)y.shape[0];
-            lossSum += loss.item<float>() * n;
+            float batchLoss = loss.item<float>();
+            lossSum += batchLoss * n;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += n;
             batch++;
-            callbacks.Batch?.Invoke(new BatchProgress(plan.Name, seed, epoch, train.Epochs, batch, batches,
-                lossSum / seen, seen / clock.Elapsed.TotalSeconds));
+            var progress = new BatchProgress(plan.Name, seed, epoch, train.Epochs, batch, batches, lossSum / seen, seen / clock.Elapsed.TotalSeconds);
+            callbacks.Step?.Invoke(new TrainingStep(progress, model, x, y, logits, batchLoss));
+            callbacks.Batch?.Invoke(progress);
         }
         return new Evaluation(lossSum / seen, (double)correct / seen, seen);
     }

@@ -13,6 +13,7 @@ public static class DiagnosticFormatter
     {
         var sb = new StringBuilder();
         string severity = d.IsError ? "error" : "warning";
+        if (IsCompilerCode(d.Code)) severity += " " + d.Code;           // C# hooks: `error CS0103: ...`, as compilers print it
         sb.Append(d.Where is null ? $"{severity}: {d.Message}" : $"{d.Where}: {severity}: {d.Message}");
         string? line = d.Where is null ? null : SourceLine(sources, d.Where);
         if (line is not null)
@@ -37,6 +38,9 @@ public static class DiagnosticFormatter
         if (warnings > 0) sb.Append(warnings == 1 ? ", 1 warning" : $", {warnings} warnings");
         return sb.ToString();
     }
+
+    /// <summary>A C# compiler diagnostic id such as <c>CS0103</c>.</summary>
+    static bool IsCompilerCode(string code) => code.Length > 2 && code.StartsWith("CS", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
 
     static string? SourceLine(IReadOnlyDictionary<string, string>? sources, SourceSpan where)
     {

@@ -1,5 +1,4 @@
 using Cnnexp.Spec.Binding;
-using Cnnexp.Spec.Datasets;
 
 namespace Cnnexp.Spec.Model;
 
@@ -37,6 +36,4 @@ public sealed record DataSpec : SpecNode
 
     [Field("Random augmentations applied to training images only, in order, e.g. `[random_crop: { padding: 4 }, horizontal_flip]`.")]
     public IReadOnlyList<Augmentations.AugmentSpec>? Augment { get; init; }
-
-    public DatasetInfo Info => DatasetCatalog.Find(Dataset) ?? DatasetCatalog.Synthetic;
 }

@@ -1,4 +1,5 @@
 using Cnnexp.Spec.Binding;
+using Cnnexp.Spec.Scripts;
 
 namespace Cnnexp.Spec.Model;
 
@@ -26,6 +27,11 @@ public sealed record ExperimentSpec : SpecNode
     [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
         "filters", "feature_maps", "curves", "loss", "accuracy", "confusion", "per_class"])]
     public IReadOnlyList<string>? Figures { get; init; }
+    [Field("C# scripts (.csx, relative to the spec's folder) with callbacks, metrics and figures, e.g. `[hooks/gradnorm.csx]`; they run with your rights (docs/hooks.md).")]
+    public IReadOnlyList<HookPath>? Hooks { get; init; }
+
+    /// <summary>The spec's scripts, compiled and run by the scripting stage (null before, or when there are none).</summary>
+    public ICompiledHooks? CompiledHooks { get; init; }
 
     /// <summary>The seeds every model is trained with (from `seeds` or `repeats`).</summary>
     public IReadOnlyList<int> RunSeeds => Repeats is int n ? Enumerable.Range(0, n).ToList() : Seeds;

@@ -9,6 +9,8 @@ namespace Cnnexp.Engine.Data.Augmentation;
 /// </summary>
 public sealed record HorizontalFlipOp(double P) : AugmentOp
 {
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"horizontal_flip (p {P})");
+
     public override Tensor Apply(Tensor images, Random rng)
     {
         long n = images.shape[0];

@@ -11,6 +11,8 @@ namespace Cnnexp.Engine.Data.Augmentation;
 /// </summary>
 public sealed record RandomCropOp(int Padding) : AugmentOp
 {
+    public override string ToString() => $"random_crop (padding {Padding})";
+
     public override Tensor Apply(Tensor images, Random rng)
     {
         if (Padding == 0) return images.clone();

@@ -21,6 +21,7 @@ public static class Cifar10Import
     public static string Run(string source, string root, DataOptions options, bool replace = false)
     {
         var cifar = CifarSource.Cifar10;
+        source = Path.GetFullPath(source);
         string target = cifar.ExtractedIn(root);
         if (Directory.Exists(target) && !replace)
             throw new DataException($"`{target}` already exists; remove it first (or pass --force) to replace it");

@@ -50,7 +50,7 @@ public sealed record CifarSource : DatasetSource
     public override string? FindLocal(string root, DataOptions options)
     {
         string dir = ExtractedIn(root);
-        return TrainFiles.Append(TestFile).All(f => File.Exists(Path.Combine(dir, f))) ? dir
+        return Complete(dir) ? dir
             : File.Exists(Path.Combine(FolderIn(root), Archive.Name)) ? Path.Combine(FolderIn(root), Archive.Name)
             : null;
     }
@@ -58,7 +58,7 @@ public sealed record CifarSource : DatasetSource
     public override async Task PrepareAsync(string root, DataOptions options, CancellationToken cancel = default)
     {
         string dir = ExtractedIn(root);
-        if (TrainFiles.Append(TestFile).All(f => File.Exists(Path.Combine(dir, f)))) return;
+        if (Complete(dir)) return;
         string archive = Path.Combine(FolderIn(root), Archive.Name);
         if (!File.Exists(archive))
             await FetchAsync([Archive], root, options, cancel,
@@ -88,13 +88,26 @@ public sealed record CifarSource : DatasetSource
             if (missing.Count > 0)
                 throw DataErrors.Corrupt(archive, $"it does not contain {Folder}/{missing[0]}",
                     $"the official archive with {Folder}/{string.Join(", ", TrainFiles.Append(TestFile))}");
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);      // an incomplete folder placed by hand
-            Directory.Move(unpacked, dir);
+            MoveIntoPlace(unpacked, dir);
         }
         finally
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
+    }
+
+    bool Complete(string dir) => TrainFiles.Append(TestFile).All(f => File.Exists(Path.Combine(dir, f)));
+
+    /// <summary>
+    /// Renames the unpacked folder into place. Another process (a job array sharing the cache) may
+    /// have finished first: then its complete folder is kept and ours discarded, never deleted under it.
+    /// </summary>
+    void MoveIntoPlace(string unpacked, string dir)
+    {
+        if (Complete(dir)) return;
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);          // an incomplete folder placed by hand
+        try { Directory.Move(unpacked, dir); }
+        catch (IOException) when (Complete(dir)) { }                                 // lost the race to an identical copy
     }
 
     public override LoadedSplits Read(string root, DataOptions options)

@@ -1,0 +1,14 @@
+using Cnnexp.Spec.Planning;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Engine.Modules;
+
+/// <summary>
+/// A script layer or transform, bound by the scripting stage, that builds its own module. The spec
+/// records (<c>ScriptLayer.Script</c>) hold it as a shape rule; the registry builds through this.
+/// </summary>
+public interface IModuleSource
+{
+    /// <summary>A new module for one example of shape <paramref name="input"/> (batch left out).</summary>
+    nn.Module<Tensor, Tensor> Build(Shape input);
+}

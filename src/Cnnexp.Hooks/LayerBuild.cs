@@ -1,0 +1,17 @@
+using Cnnexp.Spec.Planning;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Hooks;
+
+/// <summary>
+/// A script layer: the TorchSharp module and the shape one example has after it. cnnexp checks the
+/// shape by running the module once on a zero batch when it plans, so a wrong claim is caught
+/// before any training.
+/// </summary>
+/// <param name="Module">The module; keep tensors it needs as fields and call RegisterComponents() (they become buffers).</param>
+/// <param name="Output">One example's output shape, batch left out.</param>
+public sealed record LayerBuild(nn.Module<Tensor, Tensor> Module, Shape Output)
+{
+    /// <summary>Multiply-accumulates per example, for `inspect`'s totals; 0 when not given.</summary>
+    public long Macs { get; init; }
+}

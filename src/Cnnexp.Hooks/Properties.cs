@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// The host builds the events hooks receive; hook authors only read them.
+[assembly: InternalsVisibleTo("Cnnexp.Scripting")]
+[assembly: InternalsVisibleTo("Cnnexp.Scripting.Tests")]

@@ -1,0 +1,4 @@
+global using Xunit;
+
+// Hook tests compile scripts and train: run this assembly's classes one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
