@@ -51,7 +51,9 @@ public class WarningTests
     [Fact]
     public void Shipped_experiments_have_no_warnings()
     {
-        foreach (var file in Directory.GetFiles(Repo.Path("experiments"), "*.yaml"))
+        // Specs with `- script:` layers are planned with their compiled hooks in Cnnexp.Scripting.Tests.
+        foreach (var file in Directory.GetFiles(Repo.Path("experiments"), "*.yaml")
+                     .Where(f => !Scripts.HookReference.Of(SpecLoader.LoadFile(f).Spec!).Any(r => r.Use != Scripts.HookUse.Hooks)))
             Assert.Empty(Warnings(File.ReadAllText(file)));
     }
 }
