@@ -18,14 +18,15 @@ static class ResultsTable
                 m.Seeds.Count == 0 ? "—" : F(m.MeanTestAccuracy, "P2"),
                 m.TestAccuracy is { N: >= 2 } s ? $"{F(s.Ci95Low, "P1")} – {F(s.Ci95High, "P1")}" : "—");
         console.Write(table);
-        foreach (var c in summary.Comparisons) console.MarkupLine(Markup.Escape(c.Verdict));
+        var plain = console.Profile.Out.Writer;          // paths and sentences unwrapped, so they can be copied
+        foreach (var c in summary.Comparisons) plain.WriteLine(c.Verdict);
         foreach (var m in summary.Models)
             foreach (var s in m.Seeds.Where(s => s.Status != "completed"))
                 console.MarkupLine($"[yellow]{Markup.Escape(m.Name)} seed {s.Seed}:[/] {Markup.Escape(s.Status)}");
-        console.WriteLine($"run directory: {run.OutDir}");
-        foreach (var f in run.Figures.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal))) console.WriteLine($"figure: {f}");
+        plain.WriteLine($"run directory: {run.OutDir}");
+        foreach (var f in run.Figures.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal))) plain.WriteLine($"figure: {f}");
         string report = Path.Combine(run.OutDir, "report.html");
-        if (File.Exists(report)) console.WriteLine($"report: {report}");
+        if (File.Exists(report)) plain.WriteLine($"report: {report}");
         foreach (var failure in run.Failures) console.MarkupLine($"[red]failed:[/] {Markup.Escape(failure)}");
     }
 

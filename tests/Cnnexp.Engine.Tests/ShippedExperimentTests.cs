@@ -14,8 +14,8 @@ namespace Cnnexp.Engine.Tests;
 /// </summary>
 public class ShippedExperimentTests
 {
-    /// <summary>Every shipped experiment but those with `- script:` layers or transforms, which need their hooks compiled
-    /// (built, run and counted the same way in Cnnexp.Scripting.Tests' HookExperimentPlanTests).</summary>
+    /// <summary>Every shipped spec but those with `- script:` layers or transforms, whose shapes come from
+    /// compiled scripts (built and run with their hooks in Cnnexp.Scripting.Tests).</summary>
     public static TheoryData<string> Experiments => new(Directory.GetFiles(RepoPath("experiments"), "*.yaml")
         .Where(f => !Cnnexp.Spec.Scripts.HookReference.Of(SpecLoader.LoadFile(f).Spec!).Any(r => r.Use != Cnnexp.Spec.Scripts.HookUse.Hooks))
         .Select(Path.GetFileName).Order()!);

@@ -51,7 +51,7 @@ public class WarningTests
     [Fact]
     public void Shipped_experiments_have_no_warnings()
     {
-        // Specs with `- script:` entries plan only with their hooks compiled: checked in Cnnexp.Scripting.Tests.
+        // Specs with `- script:` layers are planned with their compiled hooks in Cnnexp.Scripting.Tests.
         foreach (var file in Directory.GetFiles(Repo.Path("experiments"), "*.yaml")
                      .Where(f => !Scripts.HookReference.Of(SpecLoader.LoadFile(f).Spec!).Any(r => r.Use != Scripts.HookUse.Hooks)))
             Assert.Empty(Warnings(File.ReadAllText(file)));

@@ -25,7 +25,10 @@ public static class ReferenceGenerator
           .Append("     (tests/Cnnexp.Spec.Tests fails while this file is stale.) -->\n\n")
           .Append("Every key below is checked: an unknown key, a wrong type or a value out of range is an error\n")
           .Append("that points at its line. `cnnexp schema` writes the same information as a JSON Schema for\n")
-          .Append("editor completion (see [spec-editor.md](spec-editor.md)).\n\n");
+          .Append("editor completion (see [spec-editor.md](spec-editor.md)).\n\n")
+          .Append("`cnnexp check SPEC` reports every problem of a file in one pass as `file:line:col: error: message`, the\n")
+          .Append("line, a caret and a hint, and exits 2 (nothing is trained); it exits 0 for a valid spec, also when it\n")
+          .Append("prints warnings (a variant identical to another model, an unused block).\n\n");
         var sections = Sections();
         foreach (var (title, type) in sections)
         {

@@ -17,9 +17,13 @@ public sealed class TempDir : IDisposable
     public IReadOnlyList<string> Files() =>
         Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(Path, f)).Order().ToList();
 
+    /// <summary>Deletes the folder, retrying: deleting tens of thousands of files can race with the file system.</summary>
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); }
-        catch (IOException) { }
+        for (int attempt = 0; attempt < 3 && Directory.Exists(Path); attempt++)
+        {
+            try { Directory.Delete(Path, recursive: true); }
+            catch (IOException) { Thread.Sleep(200); }
+        }
     }
 }
