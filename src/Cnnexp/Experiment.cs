@@ -93,7 +93,13 @@ public static class Experiment
         var plan = Plan(load.Spec!, load.Sources);
         if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
         var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
-        var figures = RunReport.Write(runDir).Figures.Files;
+        var figures = RunReport.Write(runDir).Figures.Files.ToList();
+        if (plan.Plan!.Spec.CompiledHooks is LoadedHooks { RunHooks.Count: > 0 } hooks)          // the spec's hook figures, redrawn too
+        {
+            var run = new HookRun(hooks.RunHooks, hooks);
+            figures.AddRange(Scripting.Figures.HookFigures.Render(runDir, run, hooks.RunHooks));
+            if (run.Failures.Count > 0) throw new InvalidOperationException(string.Join("\n", run.Failures));
+        }
         return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
     }
 

@@ -113,6 +113,23 @@ public class ErrorTests
     }
 
     [Fact]
+    public void Two_hooks_may_not_register_one_name_nor_take_a_built_in_figure_name()
+    {
+        var ws = new Workspace()
+            .Write("hooks/one.csx", "Metric(\"same\", (logits, labels) => 1.0);\n")
+            .Write("hooks/two.csx", "Metric(\"same\", (logits, labels) => 2.0);\nFigure(\"loss\", f => { });\n")
+            .Write("study.yaml", Workspace.TinySpec("names", "hooks: [hooks/one.csx, hooks/two.csx]"));
+
+        var plan = Experiment.Plan(ws.Load("study.yaml").Spec!, null, new() { CacheDirectory = Workspace.SharedCache });
+
+        string text = plan.FormatDiagnostics().Replace(ws.Dir + "/", "");
+        int two = "hooks: [hooks/one.csx, ".Length + 1;
+        Assert.Contains($"study.yaml:4:{two}: error: metric `same` is registered by both `", text);
+        Assert.Contains($"study.yaml:4:{two}: error: `", text);
+        Assert.Contains("registers figure `loss`, a name cnnexp uses itself", text);
+    }
+
+    [Fact]
     public async Task No_hooks_refuses_every_script_the_spec_names_and_trains_nothing()
     {
         var ws = new Workspace()

@@ -60,6 +60,11 @@ public class StudyTests
         Assert.Equal((1000, 600), (png.Width, png.Height));
         Assert.True(Inked(png, 0, 500) && Inked(png, 500, 1000), "both models' panels must be drawn");
         Assert.True(File.Exists(Path.Combine(dir, "figures", "gradnorm.svg")));
+
+        File.Delete(Path.Combine(dir, "figures", "gradnorm.png"));
+        var report = Experiment.Report(dir);                                    // `cnnexp report DIR`: no training
+        Assert.Contains(Path.Combine(dir, "figures", "gradnorm.png"), report.Figures);
+        Assert.True(File.Exists(Path.Combine(dir, "figures", "gradnorm.png")));
     }
 
     /// <summary>True when the columns [from, to) below the title band hold dark (drawn) pixels.</summary>
@@ -86,11 +91,29 @@ public class HookExperimentPlanTests
         var hooks = new Scripting.Loading.HookOptions { CacheDirectory = Workspace.SharedCache };
         var plan = Experiment.Plan(Experiment.Load(path).Spec!, null, hooks);
         Assert.True(plan.Ok, plan.FormatDiagnostics());
+        Assert.Empty(plan.Diagnostics);                                                      // no warnings either
         string resolved = Spec.Yaml.SpecWriter.Write(plan.Plan!.Spec);
         var again = Experiment.Plan(Experiment.Parse(resolved, path).Spec!, null, hooks);     // read as if from the spec's folder
         Assert.True(again.Ok, again.FormatDiagnostics());
         static string Summary(Spec.Planning.ModelPlan m) => $"{m.Name}: {string.Join(" ", m.Layers.Select(l => $"{l.Name}={l.Output}/{l.Parameters}"))}";
         Assert.Equal(plan.Plan.Models.Select(Summary), again.Plan!.Models.Select(Summary));
         Assert.Equal(resolved, Spec.Yaml.SpecWriter.Write(again.Plan.Spec));
+    }
+
+    [Theory, MemberData(nameof(Experiments))]
+    public void Every_model_builds_runs_and_counts_its_planned_parameters(string file)
+    {
+        var plan = Experiment.Plan(Experiment.Load(Repo.Path("experiments", file)).Spec!, null,
+            new Scripting.Loading.HookOptions { CacheDirectory = Workspace.SharedCache });
+        Assert.True(plan.Ok, plan.FormatDiagnostics());
+        foreach (var model in plan.Plan!.Models)
+        {
+            using var scope = TorchSharp.torch.NewDisposeScope();
+            using var module = Engine.Modules.ModelBuilder.Build(model);
+            module.eval();
+            var y = module.forward(TorchSharp.torch.rand(model.Input.WithBatch(2)));      // (N, C, H, W) -> (N, classes)
+            Assert.Equal(model.Output.WithBatch(2), y.shape);
+            Assert.Equal(model.Parameters, module.parameters().Sum(p => p.numel()));
+        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         using var model = ModelBuilder.Build(plan);
         model.to(device);
         using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
+        MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);       // rows of an epoch that never reached state.json (also the first)
         if (state.EpochsDone > 0) Restore(model, optimizer, state);
         state = state with { Status = "running" };
         while (state.EpochsDone < train.Epochs)
@@ -101,7 +102,6 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     {
         model.load(paths.LastWeights);
         ((OptimizerHelper)optimizer).load_state_dict(paths.LastOptimizer);
-        MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);   // rows of an epoch that never reached state.json
     }
 
     UnitState Checkpoint(Sequential model, optim.Optimizer optimizer, UnitState state, EpochMetrics m)

@@ -16,9 +16,11 @@ static class HookUsage
                 diagnostics.Error("hook-misused", $"`{r.Path}` is used {HookLoader.Use(r)}, but {problem.Message}", r.Where, problem.Hint);
         }
         var runHooks = scripts.Where(s => references.Any(r => r.Use == HookUse.Hooks && HookPaths.Resolve(baseDir, r.Path) == s.FullPath)).ToList();
-        Unique(runHooks, s => s.Hooks.Metrics.Select(m => m.Name), "metric", [], references, diagnostics);
+        var places = references.Where(r => r.Use == HookUse.Hooks)
+            .GroupBy(r => HookPaths.Resolve(baseDir, r.Path)).ToDictionary(g => g.Key, g => g.First().Where);
+        Unique(runHooks, s => s.Hooks.Metrics.Select(m => m.Name), "metric", [], places, diagnostics);
         Unique(runHooks, s => s.Hooks.Figures.Select(f => f.Name), "figure",
-            ExperimentSpec.FigureNames.Concat(runHooks.SelectMany(s => s.Hooks.Metrics).Select(m => $"metric_{m.Name}")).ToList(), references, diagnostics);
+            ExperimentSpec.FigureNames.Concat(runHooks.SelectMany(s => s.Hooks.Metrics).Select(m => $"metric_{m.Name}")).ToList(), places, diagnostics);
     }
 
     static (string Message, string Hint)? Missing(LoadedScript s, HookReference r) => r.Use switch
@@ -36,13 +38,13 @@ static class HookUsage
     };
 
     static void Unique(IReadOnlyList<LoadedScript> scripts, Func<LoadedScript, IEnumerable<string>> names, string what,
-        IReadOnlyList<string> reserved, IReadOnlyList<HookReference> references, DiagnosticBag diagnostics)
+        IReadOnlyList<string> reserved, IReadOnlyDictionary<string, SourceSpan?> places, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, string>();
         foreach (var script in scripts)
             foreach (string name in names(script))
             {
-                var where = references.FirstOrDefault(r => r.Use == HookUse.Hooks && script.DisplayPath.EndsWith(Path.GetFileName(r.Path), StringComparison.Ordinal))?.Where;
+                var where = places.GetValueOrDefault(script.FullPath);
                 if (reserved.Contains(name))
                     diagnostics.Error("hook-name", $"`{script.DisplayPath}` registers {what} `{name}`, a name cnnexp uses itself", where, $"give the {what} another name");
                 else if (seen.TryGetValue(name, out string? first))

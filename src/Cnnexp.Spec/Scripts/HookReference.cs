@@ -5,9 +5,6 @@ using Cnnexp.Spec.Transforms;
 
 namespace Cnnexp.Spec.Scripts;
 
-/// <summary>How a spec uses a script: under `hooks:`, or as a `- script:` layer or input transform.</summary>
-public enum HookUse { Hooks, Layer, Transform }
-
 /// <summary>One place where a spec names a script file.</summary>
 /// <param name="Model">The model whose layers or input hold it; null for `hooks:` (and blocks).</param>
 public sealed record HookReference(string Path, HookUse Use, SourceSpan? Where, string? Model)

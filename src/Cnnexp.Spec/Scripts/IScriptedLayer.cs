@@ -17,16 +17,3 @@ public interface IScriptedLayer
     /// <summary>Multiply-accumulates per example, as the script reports them (0 when it does not).</summary>
     long Macs(Shape input);
 }
-
-/// <summary>A compiled script's shape rule for one `- script:` input transform.</summary>
-public interface IScriptedTransform
-{
-    ShapeCheck Infer(Shape input);
-}
-
-/// <summary>The scripts of a spec, compiled and run, carried by the bound spec to the run (opaque to the spec).</summary>
-public interface ICompiledHooks
-{
-    /// <summary>The script files, as displayed in messages.</summary>
-    IReadOnlyList<string> Files { get; }
-}
