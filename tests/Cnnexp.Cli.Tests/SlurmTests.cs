@@ -33,7 +33,7 @@ public sealed class SlurmTests : IDisposable
             name: sweep
             seeds: [0, 1]
             data: { dataset: synthetic, batch_size: 32, limit: 600 }
-            train: { epochs: 4 }
+            train: { epochs: 12 }
             models:
               rgb:
                 layers: [conv2d: { out: 8, kernel: 3, padding: 1 }, relu, maxpool2d: { kernel: 2 }, flatten, linear: { out: 10 }]
@@ -50,7 +50,7 @@ public sealed class SlurmTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Output);
         string job = first.Output.Split('\n').First(l => l.StartsWith("submitted job array", StringComparison.Ordinal)).Split(' ')[3];
 
-        string killed = KillARunningTaskAfterTheFirst(job);
+        string killed = KillTaskWhileItsUnitTrains(job, 1, shared);
         WaitUntilGone(job);
         var afterKill = Ledger.Read(shared);
         Assert.Contains(afterKill, e => e.Status != "done");                  // the killed unit is not finished
@@ -69,23 +69,27 @@ public sealed class SlurmTests : IDisposable
         Assert.False(string.IsNullOrEmpty(killed));
     }
 
-    /// <summary>Cancels the first array task (index ≥ 1) seen running; returns its id.</summary>
-    static string KillARunningTaskAfterTheFirst(string job)
+    /// <summary>
+    /// Cancels array task <paramref name="index"/> once its unit has finished an epoch but not the
+    /// last (so the kill really interrupts training); returns the unit's id.
+    /// </summary>
+    static string KillTaskWhileItsUnitTrains(string job, int index, string runDir)
     {
+        string list = Directory.GetFiles(Path.Combine(runDir, "slurm"), "units-*.txt").Single();
+        string id = File.ReadAllLines(list)[index];
+        var unit = Ledger.ReadUnits(runDir).Single(u => u.Id == id);
+        var paths = UnitPaths.For(runDir, unit.Model, unit.Seed);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
-            var running = Run("squeue", ["-h", "-j", job, "-t", "R", "-o", "%i"]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => s.Trim()).Where(s => !s.EndsWith("_0", StringComparison.Ordinal) && s.Contains('_')).ToList();
-            if (running.Count > 0)
+            if (paths.ReadState() is { Status: "running", EpochsDone: >= 1 and < 10 })
             {
-                Thread.Sleep(1500);                                           // let it finish an epoch or two first
-                Run("scancel", [running[0]]);
-                return running[0];
+                Run("scancel", [$"{job}_{index}"]);
+                return id;
             }
-            Thread.Sleep(100);
+            Thread.Sleep(50);
         }
-        throw new TimeoutException("no array task after the first was ever seen running");
+        throw new TimeoutException($"unit {id} (array task {index}) was never seen between its first and last epoch");
     }
 
     static void WaitUntilGone(string job)
