@@ -8,7 +8,8 @@ open Cnnexp.FSharp.Tests.Process
 
 [<Fact>]
 let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally packed Cnnexp.Api`` () =
-    let work = tempDir ()
+    use tmp = new TempFolder()
+    let work = tmp.Path
     // A version of its own: the NuGet cache never serves an older build of the same number.
     let version = $"0.1.0-fsx.{DateTime.UtcNow:yyyyMMddHHmmss}"
     let example = Path.Combine(work, "examples", "fsharp")

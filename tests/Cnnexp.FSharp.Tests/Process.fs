@@ -10,10 +10,14 @@ open Xunit
 [<assembly: CollectionBehavior(DisableTestParallelization = true)>]
 do ()
 
-let tempDir () =
+/// A fresh scratch folder, deleted when disposed: `use tmp = new TempFolder()`.
+type TempFolder() =
     let dir = Path.Combine(Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n").Substring(0, 12))
-    Directory.CreateDirectory dir |> ignore
-    dir
+    do Directory.CreateDirectory dir |> ignore
+    member _.Path = dir
+    interface IDisposable with
+        member _.Dispose() =
+            try Directory.Delete(dir, true) with :? IOException | :? UnauthorizedAccessException -> ()
 
 let repoRoot =
     let rec up (dir: DirectoryInfo) =

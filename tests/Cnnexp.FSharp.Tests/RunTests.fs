@@ -26,7 +26,8 @@ let ``RunAsync trains, reports progress, runs hooks written in F# and returns pl
         float (top.eq(labels.unsqueeze 1L).any(1L).to_type(torch.ScalarType.Float32).mean().item<float32>()))
     hooks.OnEpochEnd(fun e -> e.Record("epoch_squared", float (e.Epoch * e.Epoch)))
     let epochs = ResizeArray<TrainingProgress>()
-    let dir = Path.Combine(tempDir (), "run")
+    use tmp = new TempFolder()
+    let dir = Path.Combine(tmp.Path, "run")
 
     let! result = RunAsync(Parse(tiny).Spec, RunSettings(OutDir = dir, Hooks = [| hooks |]), onEpoch epochs.Add, CancellationToken.None)
 
@@ -45,7 +46,8 @@ let ``RunAsync trains, reports progress, runs hooks written in F# and returns pl
 [<Fact>]
 let ``Cancelling stops after the current batch, keeps finished epochs, and running again resumes`` () = task {
     let spec = Parse(tiny).Spec.WithEpochs 4
-    let dir = Path.Combine(tempDir (), "run")
+    use tmp = new TempFolder()
+    let dir = Path.Combine(tmp.Path, "run")
     use cts = new CancellationTokenSource()
     let cancelAtEpoch2 = onEpoch (fun p -> if p.Model = "rgb" && p.Epoch = 2 then cts.Cancel())
 
@@ -59,7 +61,8 @@ let ``Cancelling stops after the current batch, keeps finished epochs, and runni
 
 [<Fact>]
 let ``An invalid spec gives a result with diagnostics and trains nothing`` () = task {
-    let dir = Path.Combine(tempDir (), "run")
+    use tmp = new TempFolder()
+    let dir = Path.Combine(tmp.Path, "run")
     let! result = RunAsync(Parse(tiny).Spec.RemoveLayer("rgb", 3), RunSettings(OutDir = dir))
     Assert.False result.Ok
     Assert.Null result.Summary

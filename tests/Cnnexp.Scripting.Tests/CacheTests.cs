@@ -9,7 +9,7 @@ public class CacheTests(ITestOutputHelper output)
     [Fact]
     public void Unchanged_hooks_come_from_the_cache_and_editing_a_loaded_file_recompiles()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/lib.csx", "static double Half(double x) => x / 2;\n")
             .Write("hooks/main.csx", $"#load \"lib.csx\"\n// {Guid.NewGuid()}: new content, never cached\nOnEpochEnd(e => e.Record(\"half\", Half(e.Metrics.TestAccuracy)));\n")
             .Write("study.yaml", Workspace.TinySpec("cached", "hooks: [hooks/main.csx]"));

@@ -27,7 +27,8 @@ public class CodeHookTests
         hooks.OnRunEnd(r => ends.Add(r.Run));
         var spec = Experiment.Parse(Workspace.TinySpec("code")).Spec!;
         var reports = new Reports();
-        string dir = Path.Combine(new Workspace().Dir, "run");
+        using var ws = new Workspace();
+        string dir = ws.Path("run");
 
         var run = await Experiment.RunAsync(spec, new RunSettings { OutDir = dir, Hooks = [hooks] }, reports);
 

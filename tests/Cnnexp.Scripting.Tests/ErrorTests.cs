@@ -6,7 +6,7 @@ public class ErrorTests
     [Fact]
     public async Task A_compile_error_prints_file_line_col_id_the_line_and_a_caret_exits_2_and_trains_nothing()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/bad.csx", """
                 // reads a metric with a typo
                 OnEpochEnd(e =>
@@ -29,7 +29,7 @@ public class ErrorTests
     [Fact]
     public void An_error_in_a_loaded_file_is_reported_in_that_file()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/common.csx", "static double Twice(double x) => x * 2;\nstatic double Broken() => undefinedName;\n")
             .Write("hooks/main.csx", "#load \"common.csx\"\nOnEpochEnd(e => e.Record(\"twice\", Twice(e.Metrics.TestAccuracy)));\n")
             .Write("study.yaml", Workspace.TinySpec("study", "hooks: [hooks/main.csx]"));
@@ -45,7 +45,7 @@ public class ErrorTests
     [Fact]
     public async Task An_exception_in_top_level_code_is_reported_at_its_line_and_exits_2()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/throws.csx", "var table = new Dictionary<string, int>();\nvar missing = table[\"absent\"];\n")
             .Write("study.yaml", Workspace.TinySpec("study", "hooks: [hooks/throws.csx]"));
 
@@ -59,7 +59,7 @@ public class ErrorTests
     [Fact]
     public void Script_layer_problems_are_reported_at_the_yaml_line_before_training()
     {
-        var ws = new Workspace().Write("hooks/dense.csx", """
+        using var ws = new Workspace().Write("hooks/dense.csx", """
             // A linear layer whose output size comes from args.out; args.lie makes it claim one more.
             Layer(ctx =>
             {
@@ -95,7 +95,7 @@ public class ErrorTests
     [Fact]
     public void A_script_used_for_what_it_does_not_register_is_an_error_at_the_yaml_line()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/metric.csx", "Metric(\"half\", (logits, labels) => 0.5);\n")
             .Write("study.yaml", """
                 name: misuse
@@ -115,7 +115,7 @@ public class ErrorTests
     [Fact]
     public void Two_hooks_may_not_register_one_name_nor_take_a_built_in_figure_name()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/one.csx", "Metric(\"same\", (logits, labels) => 1.0);\n")
             .Write("hooks/two.csx", "Metric(\"same\", (logits, labels) => 2.0);\nFigure(\"loss\", f => { });\n")
             .Write("study.yaml", Workspace.TinySpec("names", "hooks: [hooks/one.csx, hooks/two.csx]"));
@@ -132,7 +132,7 @@ public class ErrorTests
     [Fact]
     public async Task No_hooks_refuses_every_script_the_spec_names_and_trains_nothing()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/never.csx", "throw new Exception(\"must not run\");\n")
             .Write("study.yaml", Workspace.TinySpec("study", "hooks: [hooks/never.csx]")
                 .Replace("    extends: a", "    extends: a\n    input: [script: { path: hooks/never.csx }]"));

@@ -8,7 +8,7 @@ public class FailureTests
     [Fact]
     public async Task A_throwing_callback_fails_only_its_model_and_seed_and_keeps_every_finished_result()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/boom.csx", """
                 OnEpochEnd(e =>
                 {

@@ -22,7 +22,7 @@ public class ReferenceTests
     [Fact]
     public void A_referenced_dll_is_loaded_when_the_script_runs_and_rebuilding_it_recompiles_the_script()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/greet.csx", "#r \"../lib/Greeter.dll\"\nMetric(Lib.Greeter.Hello(), (logits, labels) => 0.0);\n")
             .Write("study.yaml", Workspace.TinySpec("greet", "hooks: [hooks/greet.csx]"));
         Directory.CreateDirectory(ws.Path("lib"));
@@ -49,7 +49,7 @@ public class ReferenceTests
     [Fact]
     public void A_nuget_reference_is_refused_at_its_line_with_what_to_do_instead()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/pkg.csx", "// wants a package\n#r \"nuget: Humanizer.Core, 2.14.1\"\nOnRunStart(r => r.Log(\"x\"));\n")
             .Write("study.yaml", Workspace.TinySpec("pkg", "hooks: [hooks/pkg.csx]"));
 

@@ -16,7 +16,7 @@ public class ResumeTests
     [Fact]
     public async Task Resume_finds_the_hooks_through_the_run_directory_and_refuses_changed_ones()
     {
-        var ws = new Workspace()
+        using var ws = new Workspace()
             .Write("hooks/epochs.csx", "OnEpochEnd(e => e.Record(\"epoch_x2\", 2 * e.Epoch));\n")
             .Write("study.yaml", Workspace.TinySpec("resume", "hooks: [hooks/epochs.csx]"));
         using var cts = new CancellationTokenSource();

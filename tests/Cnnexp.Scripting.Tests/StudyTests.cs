@@ -22,7 +22,8 @@ public class StudyTests
         Assert.Equal("2x32x32", plan.Plan.Model("chromatic").Transforms[0].Output.ToString());
         Assert.Equal(plan.Plan.Model("rgb").Parameters - 2 * 72, plan.Plan.Model("luminance").Parameters);   // conv1 sees 1 channel, not 3
 
-        string dir = Path.Combine(new Workspace().Dir, "run");
+        using var ws = new Workspace();
+        string dir = ws.Path("run");
         var run = await Experiment.RunAsync(spec, new RunSettings { OutDir = dir, HookCache = Workspace.SharedCache });
         Assert.True(run.Ok, run.FormatDiagnostics() + string.Join("\n", run.Failures));
         Assert.All(run.Metrics, m => Assert.True(m.Extra.ContainsKey("test_family") && m.Extra.ContainsKey("test_shape"), $"{m.Model} {m.Epoch}"));
@@ -39,7 +40,8 @@ public class StudyTests
         var load = Experiment.Load(Repo.Path("experiments", "gradnorm.yaml"));
         Assert.True(load.Ok, load.FormatDiagnostics());
         var spec = load.Spec!.WithDataLimit(300).WithEpochs(2);
-        string dir = Path.Combine(new Workspace().Dir, "run");
+        using var ws = new Workspace();
+        string dir = ws.Path("run");
         var lines = new List<string>();
 
         var run = await Experiment.RunAsync(spec, new RunSettings { OutDir = dir, HookCache = Workspace.SharedCache, Log = lines.Add });

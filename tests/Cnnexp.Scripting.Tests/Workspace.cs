@@ -3,8 +3,8 @@ using Spectre.Console;
 
 namespace Cnnexp.Scripting.Tests;
 
-/// <summary>A temporary folder holding a spec and its hooks, as a user would lay them out.</summary>
-sealed class Workspace
+/// <summary>A temporary folder holding a spec and its hooks, as a user would lay them out; deleted on dispose.</summary>
+sealed class Workspace : IDisposable
 {
     /// <summary>Compiled hooks shared by tests that do not measure the cache (each script compiles once per machine).</summary>
     public static string SharedCache { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cnnexp-tests", "hook-cache");
@@ -13,6 +13,16 @@ sealed class Workspace
     {
         Dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n")[..12]);
         Directory.CreateDirectory(System.IO.Path.Combine(Dir, "hooks"));
+    }
+
+    /// <summary>Deletes the folder (the shared hook cache stays), retrying once: a run may still be closing files.</summary>
+    public void Dispose()
+    {
+        for (int attempt = 0; attempt < 3 && Directory.Exists(Dir); attempt++)
+        {
+            try { Directory.Delete(Dir, recursive: true); }
+            catch (IOException) { Thread.Sleep(200); }
+        }
     }
 
     public string Dir { get; }
