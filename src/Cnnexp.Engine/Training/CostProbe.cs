@@ -13,7 +13,7 @@ public static class CostProbe
     public static double SecondsPerEpoch(ExperimentPlan plan, ModelPlan model, int threads, int steps = 8)
     {
         NativeRuntime.EnsureLoaded(threads);
-        int? images = plan.Spec.Data.Limit ?? TrainImages(plan);
+        int? images = plan.Spec.Data.Limit is int l ? Math.Min(l, plan.Dataset.TrainCount ?? l) : plan.Dataset.TrainCount;
         if (images is null) return double.NaN;
         int batch = plan.Spec.Data.BatchSize;
         manual_seed(0);
@@ -35,8 +35,4 @@ public static class CostProbe
         for (int i = 0; i < steps; i++) Step();
         return clock.Elapsed.TotalSeconds / steps * Math.Ceiling(images.Value / (double)batch);
     }
-
-    /// <summary>Training images of the data set, when the catalogue knows them (synthetic: the built-in size).</summary>
-    static int? TrainImages(ExperimentPlan plan) =>
-        plan.Dataset.Name == "synthetic" ? Data.SyntheticData.TrainCount : null;
 }
