@@ -1,5 +1,6 @@
 using Cnnexp.Data.Tests.Support;
 using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Data.Formats;
 using Cnnexp.Engine.Data.Sources;
 using Cnnexp.Spec.Datasets;
 
@@ -88,5 +89,39 @@ public class CifarBinaryTests
         Assert.Contains(file, e.Message);
         Assert.Contains("record 4 has label 12", e.Message);
         Assert.Contains("labels 0-9", e.Message);
+    }
+
+    [Fact]
+    public void Files_larger_than_one_read_chunk_keep_every_record_in_order()
+    {
+        using var temp = new TempDir();
+        static byte[] Records(int count, int first)
+        {
+            var bytes = new byte[count * 3073];
+            for (int r = 0; r < count; r++)
+            {
+                bytes[r * 3073] = (byte)((first + r) % 10);
+                for (int p = 0; p < 3072; p++) bytes[r * 3073 + 1 + p] = (byte)((first + r + p / 1024) % 251);
+            }
+            return bytes;
+        }
+        string a = Path.Combine(temp.Path, "a.bin"), b = Path.Combine(temp.Path, "b.bin");
+        File.WriteAllBytes(a, Records(1200, 0));
+        File.WriteAllBytes(b, Records(2500, 1200));
+        using (var split = CifarBinary.Read([a, b], [1200, 2500], 1, 0, 10, "cifar10"))
+        {
+            Assert.Equal([3700L, 3, 32, 32], split.Images.shape);
+            foreach (int r in new[] { 0, 999, 1000, 1199, 1200, 2199, 2200, 3699 })
+            {
+                Assert.Equal(r % 10, split.Labels[r].item<long>());
+                Assert.Equal((byte)(r % 251), split.Images[r, 0, 31, 31].item<byte>());
+                Assert.Equal((byte)((r + 2) % 251), split.Images[r, 2, 0, 0].item<byte>());
+            }
+        }
+        var bad = File.ReadAllBytes(b);
+        bad[1700 * 3073] = 10;                                  // record 1,700 of b: in its second chunk
+        File.WriteAllBytes(b, bad);
+        var e = Assert.Throws<DataException>(() => CifarBinary.Read([a, b], [1200, 2500], 1, 0, 10, "cifar10"));
+        Assert.Contains($"`{b}`: record 1,700 has label 10", e.Message);
     }
 }

@@ -12,47 +12,64 @@ public static class CifarBinary
     public const int Side = 32;
     public const int ImageBytes = 3 * Side * Side;
 
-    /// <summary>Reads files of <paramref name="expected"/> records each into one split, checking sizes and labels.</summary>
+    /// <summary>Records read and copied at a time: a 3 MB buffer, so loading needs little memory beyond the split itself.</summary>
+    const int ChunkRecords = 1000;
+
+    /// <summary>
+    /// Reads files of <paramref name="expected"/> records each into one split, checking sizes and labels.
+    /// The split's tensors are allocated once and filled chunk by chunk: reading whole files and
+    /// concatenating them kept about 2.5 times the data set's size resident (the allocator keeps
+    /// freed 30 MB blocks), which made a CIFAR-10 run's peak memory higher than the notebook's.
+    /// </summary>
     public static ImageSplit Read(IReadOnlyList<string> files, IReadOnlyList<int> expected, int labelBytes, int labelIndex, int classes, string dataset)
     {
-        var images = new List<Tensor>();
-        var labels = new List<Tensor>();
+        int record = labelBytes + ImageBytes;
+        for (int i = 0; i < files.Count; i++)
+        {
+            long length = new FileInfo(files[i]).Length;
+            if (length != (long)expected[i] * record)
+                throw DataErrors.WrongLength(files[i], length, (long)expected[i] * record,
+                    $"{DataErrors.N(expected[i])} records of {DataErrors.N(record)} bytes ({labelBytes} label byte(s), then 3,072 pixel bytes: 1,024 red, 1,024 green, 1,024 blue)");
+        }
+        long total = expected.Sum(n => (long)n);
+        var images = empty([total, 3, Side, Side], ScalarType.Byte);                        // (N, 3, 32, 32) uint8
+        var labels = empty([total], ScalarType.Int64);                                      // (N)
         try
         {
+            var buffer = new byte[ChunkRecords * record];
+            long offset = 0;
             for (int i = 0; i < files.Count; i++)
             {
-                var (x, y) = ReadFile(files[i], expected[i], labelBytes, labelIndex, classes, dataset);
-                images.Add(x);
-                labels.Add(y);
+                using var stream = new FileStream(files[i], FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+                for (int done = 0; done < expected[i]; done += ChunkRecords)
+                {
+                    int n = Math.Min(ChunkRecords, expected[i] - done);
+                    if (buffer.Length != n * record) buffer = new byte[n * record];   // a file's last, shorter chunk
+                    stream.ReadExactly(buffer);
+                    using var scope = NewDisposeScope();
+                    var raw = tensor(buffer, [n, record]);                                   // (n, label + 3072) uint8
+                    var chunkLabels = raw.select(1, labelIndex).to_type(ScalarType.Int64);   // (n)
+                    CheckLabels(chunkLabels, files[i], done, classes, dataset);
+                    labels.narrow(0, offset, n).copy_(chunkLabels);
+                    images.narrow(0, offset, n).copy_(raw.narrow(1, labelBytes, ImageBytes).reshape(n, 3, Side, Side));
+                    offset += n;
+                }
             }
-            return new ImageSplit(cat(images, 0), cat(labels, 0));
+            return new ImageSplit(images, labels);
         }
-        finally
+        catch
         {
-            foreach (var t in images.Concat(labels)) t.Dispose();
+            images.Dispose();
+            labels.Dispose();
+            throw;
         }
     }
 
-    static (Tensor Images, Tensor Labels) ReadFile(string file, int count, int labelBytes, int labelIndex, int classes, string dataset)
-    {
-        int record = labelBytes + ImageBytes;
-        long length = new FileInfo(file).Length;
-        if (length != (long)count * record)
-            throw DataErrors.WrongLength(file, length, (long)count * record,
-                $"{DataErrors.N(count)} records of {DataErrors.N(record)} bytes ({labelBytes} label byte(s), then 3,072 pixel bytes: 1,024 red, 1,024 green, 1,024 blue)");
-        using var scope = NewDisposeScope();
-        var raw = tensor(File.ReadAllBytes(file), [count, record]);                    // (N, label + 3072) uint8
-        var labels = raw.select(1, labelIndex).to_type(ScalarType.Int64);               // (N)
-        CheckLabels(labels, file, classes, dataset);
-        var images = raw.narrow(1, labelBytes, ImageBytes).reshape(count, 3, Side, Side).contiguous();   // (N, 3, 32, 32)
-        return (images.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
-    }
-
-    static void CheckLabels(Tensor labels, string file, int classes, string dataset)
+    static void CheckLabels(Tensor labels, string file, long firstRecord, int classes, string dataset)
     {
         if (labels.numel() == 0 || labels.max().item<long>() < classes) return;
         long record = labels.ge(classes).nonzero()[0, 0].item<long>();
-        throw DataErrors.LabelOutOfRange(file, record, labels[record].item<long>(), classes, dataset);
+        throw DataErrors.LabelOutOfRange(file, firstRecord + record, labels[record].item<long>(), classes, dataset);
     }
 
     /// <summary>Writes images (N, 3, 32, 32) uint8 and labels as CIFAR-10 records (one label byte).</summary>
