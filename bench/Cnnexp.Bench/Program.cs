@@ -1,7 +1,7 @@
 // Training overhead benchmark: cnnexp's trainer vs a minimal hand-written TorchSharp loop on the
-// same in-memory data in the same process, run A-B-A (hand, cnnexp, hand) so drift shows.
+// same in-memory data in the same process, alternating (hand, cnnexp, hand, …) so drift shows.
 // Epoch 1 of each run is a warm-up and is not counted.
-// Usage: dotnet run -c Release --project bench/Cnnexp.Bench -- [--epochs 4] [--threads 2] [--dataset synthetic|cifar10]
+// Usage: dotnet run -c Release --project bench/Cnnexp.Bench -- [--epochs 4] [--rounds 3] [--threads 2] [--dataset synthetic|cifar10]
 using System.Diagnostics;
 using System.Globalization;
 using Cnnexp;
@@ -9,7 +9,7 @@ using Cnnexp.Bench;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 
-int epochs = Arg("--epochs", 4), threads = Arg("--threads", NativeRuntime.DefaultThreads());
+int epochs = Arg("--epochs", 4), threads = Arg("--threads", NativeRuntime.DefaultThreads()), rounds = Arg("--rounds", 3);
 string dataset = args.SkipWhile(a => a != "--dataset").Skip(1).FirstOrDefault() ?? "synthetic";
 NativeRuntime.EnsureLoaded(threads);
 
@@ -40,21 +40,40 @@ if (args.SkipWhile(a => a != "--dump").Skip(1).FirstOrDefault() is { } dumpDir)
 }
 Console.WriteLine($"data: {dataset}, {data.Train.Count} training / {data.Test.Count} test images; {threads} thread(s) of {Environment.ProcessorCount} cores");
 
-var hand1 = HandLoop.Train(data, 0, epochs).Skip(1).ToList();
-var ours = CnnexpEpochs().Skip(1).ToList();
-var hand2 = HandLoop.Train(data, 0, epochs).Skip(1).ToList();
-double h = hand1.Concat(hand2).Average(), c = ours.Average();
-Console.WriteLine(Line($"hand-written epochs (s): {string.Join(", ", hand1.Select(F))} | {string.Join(", ", hand2.Select(F))}"));
-Console.WriteLine(Line($"cnnexp epochs (s):       {string.Join(", ", ours.Select(F))}"));
+// Alternate hand, cnnexp, hand, cnnexp, …, hand (--rounds cnnexp runs): on a shared virtual
+// machine whole runs drift by 10-20% against each other, so one A-B-A triple can mislead; the
+// medians of many alternating runs do not.
+var hand = new List<List<(double Train, double Epoch)>> { HandLoop.Train(data, 0, epochs).Skip(1).ToList() };
+var ours = new List<List<(double Train, double Epoch)>>();
+for (int round = 0; round < rounds; round++)
+{
+    ours.Add(CnnexpEpochs().Skip(1).ToList());
+    hand.Add(HandLoop.Train(data, 0, epochs).Skip(1).ToList());
+}
+Console.WriteLine(Line($"hand-written runs, epochs' training pass / with test pass (s): {string.Join(" | ", hand.Select(Times))}"));
+Console.WriteLine(Line($"cnnexp runs, epochs' training pass / with test pass (s):       {string.Join(" | ", ours.Select(Times))}"));
 Console.WriteLine(Line($"peak resident memory: {PeakRssMb():F0} MB"));
-Console.WriteLine(Line($"mean epoch: hand-written {h:F2} s ({data.Train.Count / h:F0} img/s), cnnexp {c:F2} s ({data.Train.Count / c:F0} img/s); cnnexp/hand = {c / h:F3} (overhead {(c / h - 1) * 100:+0.0;-0.0}%)"));
+Compare("training pass", hand.Select(r => r.Average(t => t.Train)).ToList(), ours.Select(r => r.Average(t => t.Train)).ToList());
+Compare("epoch (training + test pass + cnnexp's checkpoint and metrics files)", hand.Select(r => r.Average(t => t.Epoch)).ToList(), ours.Select(r => r.Average(t => t.Epoch)).ToList());
 
-// Epoch times of the real runner (plan → modules → trainer → checkpoints → metrics files), from the
-// interval between epoch-end callbacks.
-List<double> CnnexpEpochs()
+void Compare(string what, List<double> hands, List<double> cnnexps)
+{
+    double h = Median(hands), c = Median(cnnexps);
+    Console.WriteLine(Line($"{what}, median of run means: hand-written {h:F2} s ({data.Train.Count / h:F0} img/s, runs {hands.Min():F2}-{hands.Max():F2}), cnnexp {c:F2} s ({data.Train.Count / c:F0} img/s, runs {cnnexps.Min():F2}-{cnnexps.Max():F2}); cnnexp/hand = {c / h:F3} (overhead {(c / h - 1) * 100:+0.0;-0.0}%)"));
+}
+static double Median(List<double> v)
+{
+    var s = v.Order().ToList();
+    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+}
+static string Times(IEnumerable<(double Train, double Epoch)> times) => string.Join(", ", times.Select(t => $"{F(t.Train)}/{F(t.Epoch)}"));
+
+// Epoch times of the real runner (plan → modules → trainer → checkpoints → metrics files): the
+// training pass as the trainer records it, and the interval between epoch-end callbacks.
+List<(double Train, double Epoch)> CnnexpEpochs()
 {
     string dir = Path.Combine(Path.GetTempPath(), "cnnexp-bench", Guid.NewGuid().ToString("n"));
-    var times = new List<double>();
+    var times = new List<(double, double)>();
     var clock = new Stopwatch();
     Experiment.Run(plan, new RunSettings
     {
@@ -62,7 +81,7 @@ List<double> CnnexpEpochs()
         Callbacks = new()
         {
             Batch = b => { if (b.Epoch == 1 && b.Batch == 1) clock.Restart(); },
-            Epoch = _ => { times.Add(clock.Elapsed.TotalSeconds); clock.Restart(); },
+            Epoch = m => { times.Add((m.Seconds, clock.Elapsed.TotalSeconds)); clock.Restart(); },
         },
     });
     Directory.Delete(dir, recursive: true);

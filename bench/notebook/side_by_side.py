@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""cnnexp against the sum-first notebook's own PyTorch code, side by side in one run.
+
+Runs, one after the other on the same machine and the same images, alternating so drift shows:
+cnnexp, then --rounds times (notebook, cnnexp), where
+  cnnexp   = `cnnexp run experiments/sumfirst.yaml` (both models, one seed, --epochs E),
+  notebook = the notebook's loop (notebook_bench.py --model both --epochs E).
+Ratios are between medians over the runs.
+Each is a separate process, timed by wall clock, with its peak resident memory from
+/usr/bin/time. Per-epoch training-pass times come from cnnexp's metrics.csv and the notebook
+script's train_seconds; epoch 1 of each model is a warm-up and is not averaged.
+
+Usage: python3 bench/notebook/side_by_side.py DATA_DIR [--epochs 3] [--rounds 1] [--threads 2] [--cnnexp PATH]
+DATA_DIR: images dumped by `dotnet run -c Release --project bench/Cnnexp.Bench -- --dataset cifar10 --dump DATA_DIR`.
+"""
+import argparse, csv, json, os, shutil, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def timed(cmd, env=None):
+    """Runs cmd under /usr/bin/time; returns (stdout, wall seconds, peak RSS MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, env=env)
+        wall = time.perf_counter() - start
+        if p.returncode != 0:
+            sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr[-2000:]}")
+        return p.stdout, wall, int(t.read().split()[-1]) / 1024
+
+
+def cnnexp(exe, epochs, threads):
+    out = tempfile.mkdtemp(prefix="cnnexp-sbs-")
+    try:
+        _, wall, rss = timed([exe, "run", os.path.join(REPO, "experiments", "sumfirst.yaml"), "--set", "seeds=[0]",
+                              "--set", f"train.epochs={epochs}", "--threads", str(threads), "--out", out, "--quiet"])
+        train = {}
+        with open(os.path.join(out, "metrics.csv")) as f:
+            for row in csv.DictReader(f):
+                train.setdefault(row["model"], []).append(float(row["seconds"]))
+        acc = json.load(open(os.path.join(out, "summary.json")))
+        return {"wall": wall, "rss": rss, "train": train, "summary": acc}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def notebook(data, epochs, threads):
+    stdout, wall, rss = timed(["/usr/bin/python3", os.path.join(HERE, "notebook_bench.py"), data, "--epochs", str(epochs),
+                               "--threads", str(threads), "--model", "both"])
+    r = json.loads(stdout)
+    return {"wall": wall, "rss": rss, "train": {m: v["train_seconds"] for m, v in r["models"].items()},
+            "epoch": {m: v["epoch_seconds"] for m, v in r["models"].items()}, "torch": r["torch"]}
+
+
+def steady(times):
+    return statistics.mean(times[1:] if len(times) > 1 else times)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("data")
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--rounds", type=int, default=1)
+    p.add_argument("--threads", type=int, default=os.cpu_count())
+    p.add_argument("--cnnexp", default=shutil.which("cnnexp") or os.path.expanduser("~/.dotnet/tools/cnnexp"))
+    a = p.parse_args()
+    print(f"{a.epochs} epochs per model, {a.threads} thread(s), cnnexp = {a.cnnexp}", file=sys.stderr)
+    ours, theirs = [], []
+    for i in range(2 * a.rounds + 1):
+        if i % 2 == 0:
+            ours.append(cnnexp(a.cnnexp, a.epochs, a.threads))
+            print(f"cnnexp:   {ours[-1]['wall']:.1f} s, {ours[-1]['rss']:.0f} MB", file=sys.stderr)
+        else:
+            theirs.append(notebook(a.data, a.epochs, a.threads))
+            print(f"notebook: {theirs[-1]['wall']:.1f} s, {theirs[-1]['rss']:.0f} MB (torch {theirs[-1]['torch']})", file=sys.stderr)
+
+    def cell(runs, f, fmt="{:.2f}"):
+        values = [f(r) for r in runs]
+        m = statistics.median(values)
+        return m, (fmt.format(m) + (f" ({fmt.format(min(values))}-{fmt.format(max(values))})" if len(values) > 1 else ""))
+
+    print(f"| {a.epochs} epochs per model, {a.threads} threads; median (range) of {len(theirs)} notebook and {len(ours)} cnnexp runs | notebook (PyTorch {theirs[0]['torch']}) | cnnexp | notebook / cnnexp |")
+    print("|---|---:|---:|---:|")
+    for m in ("standard", "sumfirst"):
+        n, ns = cell(theirs, lambda r: steady(r["train"][m]))
+        x, xs = cell(ours, lambda r: steady(r["train"][m]))
+        print(f"| training pass per epoch, {m} (s) | {ns} | {xs} | **{n / x:.2f}x** |")
+    n, ns = cell(theirs, lambda r: r["wall"], "{:.1f}")
+    x, xs = cell(ours, lambda r: r["wall"], "{:.1f}")
+    print(f"| whole run, both models, test pass every epoch (s) | {ns} | {xs} | **{n / x:.2f}x** |")
+    n, x = max(r["rss"] for r in theirs), max(r["rss"] for r in ours)
+    print(f"| peak resident memory, highest run (MB) | {n:.0f} | {x:.0f} | {n / x:.2f}x |")
+
+if __name__ == "__main__":
+    main()
