@@ -73,6 +73,25 @@ public class ReadmeTests
         }
     }
 
+    [Fact]
+    public void The_spec_shown_is_experiments_sumfirst_yaml()
+    {
+        static IEnumerable<string> Lines(IEnumerable<string> lines) =>
+            lines.Select(l => Regex.Replace(l, @"\s+#.*$", "").TrimEnd()).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'));
+        var readme = File.ReadAllLines(Repo.Path("README.md"));
+        int start = Array.FindIndex(readme, l => l.Trim() == "```yaml") + 1;
+        var shown = Lines(readme.Skip(start).TakeWhile(l => l.Trim() != "```")).ToList();
+        var file = Lines(File.ReadLines(Repo.Path("experiments", "sumfirst.yaml"))).ToList();
+        Assert.Contains("name: sumfirst", shown);
+        int at = 0;
+        foreach (var line in shown)                       // in the file, in order (the README may leave lines out)
+        {
+            at = file.IndexOf(line, at);
+            Assert.True(at >= 0, $"README's sumfirst.yaml has `{line}`, which experiments/sumfirst.yaml does not (in that order)");
+            at++;
+        }
+    }
+
     static (string Prefix, string File, string Evidence)? Elsewhere(string command) =>
         RunElsewhere.Where(r => command.StartsWith(r.Prefix, StringComparison.Ordinal)).Select(r => ((string, string, string)?)r).FirstOrDefault();
 
