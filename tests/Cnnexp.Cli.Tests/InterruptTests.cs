@@ -23,7 +23,9 @@ public class InterruptTests
                 layers: [conv2d: { out: 8, kernel: 3, padding: 1 }, relu, flatten, linear: { out: 10 }]
             """);
         string cli = Path.Combine(AppContext.BaseDirectory, "Cnnexp.Cli.dll");
-        var info = new ProcessStartInfo("dotnet", [cli, "run", spec, "--out", outDir, "--threads", "1"])
+        // Through `env --default-signal=INT`: a test run started in the background (`cmd &`, nohup)
+        // inherits SIGINT as ignored, and so would cnnexp, as any Unix program started that way.
+        var info = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", cli, "run", spec, "--out", outDir, "--threads", "1"])
             { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(info)!;
         var output = new System.Text.StringBuilder();
