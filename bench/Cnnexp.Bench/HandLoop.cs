@@ -1,4 +1,5 @@
 using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,16 +8,21 @@ namespace Cnnexp.Bench;
 /// <summary>
 /// The baseline: the notebook's standard model and training loop written directly against
 /// TorchSharp, with nothing cnnexp adds (no plan, no checkpoints, no metrics files, no callbacks).
+/// With <c>channelsLast</c> its convolutions and flatten run in cnnexp's memory layout
+/// (<see cref="ChannelsLast"/>), so the comparison isolates cnnexp's bookkeeping; without, it is
+/// the loop a TorchSharp user would write.
 /// </summary>
 static class HandLoop
 {
     /// <summary>Trains for <paramref name="epochs"/> epochs; returns each epoch's seconds: the training pass, and training + test pass.</summary>
-    public static List<(double Train, double Epoch)> Train(LoadedDataset data, int seed, int epochs)
+    public static List<(double Train, double Epoch)> Train(LoadedDataset data, int seed, int epochs, bool channelsLast)
     {
         manual_seed(seed);
+        var conv1 = nn.Conv2d(3, 8, 3, padding: 1);
+        var conv2 = nn.Conv2d(8, 16, 3, padding: 1);
         using var model = nn.Sequential(
-            nn.Conv2d(3, 8, 3, padding: 1), nn.ReLU(), nn.Conv2d(8, 16, 3, padding: 1), nn.ReLU(),
-            nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 16 * 16, 64), nn.ReLU(), nn.Linear(64, 10));
+            channelsLast ? ChannelsLast.Use(conv1) : conv1, nn.ReLU(), channelsLast ? ChannelsLast.Use(conv2) : conv2, nn.ReLU(),
+            nn.MaxPool2d(2), channelsLast ? new FlattenModule() : nn.Flatten(), nn.Linear(16 * 16 * 16, 64), nn.ReLU(), nn.Linear(64, 10));
         using var optimizer = optim.Adam(model.parameters(), 0.001);
         var times = new List<(double, double)>();
         for (int epoch = 1; epoch <= epochs; epoch++)

@@ -1,5 +1,5 @@
 // Training overhead benchmark: cnnexp's trainer vs a minimal hand-written TorchSharp loop on the
-// same in-memory data in the same process, alternating (hand, cnnexp, hand, …) so drift shows.
+// same in-memory data in the same process, rotating the contenders so drift shows.
 // Epoch 1 of each run is a warm-up and is not counted.
 // Usage: dotnet run -c Release --project bench/Cnnexp.Bench -- [--epochs 4] [--rounds 3] [--threads 2] [--dataset synthetic|cifar10]
 using System.Diagnostics;
@@ -40,26 +40,35 @@ if (args.SkipWhile(a => a != "--dump").Skip(1).FirstOrDefault() is { } dumpDir)
 }
 Console.WriteLine($"data: {dataset}, {data.Train.Count} training / {data.Test.Count} test images; {threads} thread(s) of {Environment.ProcessorCount} cores");
 
-// Alternate hand, cnnexp, hand, cnnexp, …, hand (--rounds cnnexp runs): on a shared virtual
-// machine whole runs drift by 10-20% against each other, so one A-B-A triple can mislead; the
-// medians of many alternating runs do not.
-var hand = new List<List<(double Train, double Epoch)>> { HandLoop.Train(data, 0, epochs).Skip(1).ToList() };
+// Three contenders, rotating: the plain hand-written loop (what a TorchSharp user writes), the same
+// loop in cnnexp's memory layout, and cnnexp. On a shared virtual machine whole runs drift by
+// 10-20% against each other, so one A-B-A triple can mislead; medians of many rotations do not.
+Console.WriteLine(Line($"glibc malloc: {Cnnexp.Engine.Native.MallocTuning.State}"));
+var plain = new List<List<(double Train, double Epoch)>>();
+var layout = new List<List<(double Train, double Epoch)>>();
 var ours = new List<List<(double Train, double Epoch)>>();
 for (int round = 0; round < rounds; round++)
 {
+    plain.Add(HandLoop.Train(data, 0, epochs, channelsLast: false).Skip(1).ToList());
+    layout.Add(HandLoop.Train(data, 0, epochs, channelsLast: true).Skip(1).ToList());
     ours.Add(CnnexpEpochs().Skip(1).ToList());
-    hand.Add(HandLoop.Train(data, 0, epochs).Skip(1).ToList());
+    Console.WriteLine(Line($"round {round + 1}: plain {Times(plain[^1])} | same layout {Times(layout[^1])} | cnnexp {Times(ours[^1])}"));
 }
-Console.WriteLine(Line($"hand-written runs, epochs' training pass / with test pass (s): {string.Join(" | ", hand.Select(Times))}"));
-Console.WriteLine(Line($"cnnexp runs, epochs' training pass / with test pass (s):       {string.Join(" | ", ours.Select(Times))}"));
+Console.WriteLine(Line($"hand-written, plain TorchSharp, epochs' training pass / with test pass (s): {string.Join(" | ", plain.Select(Times))}"));
+Console.WriteLine(Line($"hand-written, cnnexp's layout, epochs' training pass / with test pass (s): {string.Join(" | ", layout.Select(Times))}"));
+Console.WriteLine(Line($"cnnexp, epochs' training pass / with test pass (s):                         {string.Join(" | ", ours.Select(Times))}"));
 Console.WriteLine(Line($"peak resident memory: {PeakRssMb():F0} MB"));
-Compare("training pass", hand.Select(r => r.Average(t => t.Train)).ToList(), ours.Select(r => r.Average(t => t.Train)).ToList());
-Compare("epoch (training + test pass + cnnexp's checkpoint and metrics files)", hand.Select(r => r.Average(t => t.Epoch)).ToList(), ours.Select(r => r.Average(t => t.Epoch)).ToList());
+foreach (var (what, pick) in new (string, Func<(double Train, double Epoch), double>)[]
+         { ("training pass", t => t.Train), ("epoch (training + test pass + cnnexp's checkpoint and metrics files)", t => t.Epoch) })
+{
+    Compare($"{what}, cnnexp against the same loop in its layout (cnnexp's overhead)", "hand (layout)", layout.Select(r => r.Average(pick)).ToList(), ours.Select(r => r.Average(pick)).ToList());
+    Compare($"{what}, cnnexp against plain TorchSharp", "hand (plain)", plain.Select(r => r.Average(pick)).ToList(), ours.Select(r => r.Average(pick)).ToList());
+}
 
-void Compare(string what, List<double> hands, List<double> cnnexps)
+void Compare(string what, string baseline, List<double> hands, List<double> cnnexps)
 {
     double h = Median(hands), c = Median(cnnexps);
-    Console.WriteLine(Line($"{what}, median of run means: hand-written {h:F2} s ({data.Train.Count / h:F0} img/s, runs {hands.Min():F2}-{hands.Max():F2}), cnnexp {c:F2} s ({data.Train.Count / c:F0} img/s, runs {cnnexps.Min():F2}-{cnnexps.Max():F2}); cnnexp/hand = {c / h:F3} (overhead {(c / h - 1) * 100:+0.0;-0.0}%)"));
+    Console.WriteLine(Line($"{what}, median of run means: {baseline} {h:F2} s ({data.Train.Count / h:F0} img/s, runs {hands.Min():F2}-{hands.Max():F2}), cnnexp {c:F2} s ({data.Train.Count / c:F0} img/s, runs {cnnexps.Min():F2}-{cnnexps.Max():F2}); cnnexp/{baseline} = {c / h:F3} ({(c / h - 1) * 100:+0.0;-0.0}%)"));
 }
 static double Median(List<double> v)
 {

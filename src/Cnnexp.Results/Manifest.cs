@@ -12,6 +12,10 @@ public sealed record Manifest
     public required int Cores { get; init; }
     public required int Threads { get; init; }
     public required string Device { get; init; }
+    /// <summary>How convolutions store activations (see ChannelsLast); absent in runs before it was recorded.</summary>
+    public string? Layout { get; init; }
+    /// <summary>glibc malloc thresholds (see MallocTuning); absent in runs before it was recorded.</summary>
+    public string? Malloc { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>SHA-256 of spec.resolved.yaml.</summary>
     public required string SpecHash { get; init; }

@@ -22,7 +22,7 @@ public static class ModuleRegistry
         [typeof(EluLayer)] = l => nn.ELU(((EluLayer)l.Spec).Alpha),
         [typeof(SigmoidLayer)] = _ => nn.Sigmoid(),
         [typeof(TanhLayer)] = _ => nn.Tanh(),
-        [typeof(FlattenLayer)] = _ => nn.Flatten(),
+        [typeof(FlattenLayer)] = _ => new FlattenModule(),
         [typeof(MaxPool2dLayer)] = l => MaxPool((MaxPool2dLayer)l.Spec),
         [typeof(AvgPool2dLayer)] = l => AvgPool((AvgPool2dLayer)l.Spec),
         [typeof(AdaptiveAvgPool2dLayer)] = l => nn.AdaptiveAvgPool2d((((AdaptiveAvgPool2dLayer)l.Spec).Out.H, ((AdaptiveAvgPool2dLayer)l.Spec).Out.W)),

@@ -20,6 +20,7 @@ public static class NativeRuntime
         {
             if (!loaded)
             {
+                MallocTuning.Apply();           // before libtorch allocates anything
                 LoadLibTorchSharp();
                 loaded = true;
             }

@@ -29,9 +29,10 @@ public static class ExperimentRunner
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
+        bool channelsLast = ChannelsLastFor(options, resuming);
         if (!resuming)
             RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Manifest),
-                ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine));
+                ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast));
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
             plan.Spec.RunSeeds, resuming, log.Write));
@@ -41,7 +42,7 @@ public static class ExperimentRunner
                 foreach (int seed in plan.Spec.RunSeeds)
                     if (options.Only?.Invoke(model.Name, seed) ?? true)
                     {
-                        RunUnit(plan, model, seed, data, device, options, log, cancel);
+                        RunUnit(plan, model, seed, data, device, channelsLast, options, log, cancel);
                         ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
                     }
         }
@@ -78,8 +79,22 @@ public static class ExperimentRunner
     static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
         WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
+    /// <summary>
+    /// Convolutions run channels-last (<see cref="Modules.ChannelsLast"/>) unless the options or
+    /// CNNEXP_LAYOUT=nchw say otherwise. A resumed run keeps the layout it started with, so it
+    /// computes what an uninterrupted run would; runs from before the manifest recorded the layout
+    /// were NCHW.
+    /// </summary>
+    static bool ChannelsLastFor(RunOptions options, bool resuming)
+    {
+        if (!resuming)
+            return options.ChannelsLast ?? !string.Equals(Environment.GetEnvironmentVariable("CNNEXP_LAYOUT"), "nchw", StringComparison.OrdinalIgnoreCase);
+        string path = Path.Combine(options.OutDir, RunFiles.Manifest);
+        return File.Exists(path) && RunFiles.ReadJson<Manifest>(path).Layout == Modules.ChannelsLast.Description;
+    }
+
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
-        RunOptions options, RunLog log, CancellationToken cancel)
+        bool channelsLast, RunOptions options, RunLog log, CancellationToken cancel)
     {
         var paths = UnitPaths.For(options.OutDir, model.Name, seed);
         var state = paths.ReadState() ?? new UnitState { Model = model.Name, Seed = seed };
@@ -100,7 +115,7 @@ public static class ExperimentRunner
         };
         try
         {
-            var final = new Trainer(model, plan.Spec, data, seed, paths, device).Run(state, callbacks, cancel);
+            var final = new Trainer(model, plan.Spec, data, seed, paths, device, channelsLast).Run(state, callbacks, cancel);
             if (final.Status != "done") log.Write($"{model.Name} seed {seed}: {final.Message}");
         }
         catch (OperationCanceledException)

@@ -14,7 +14,7 @@ namespace Cnnexp.Engine.Training;
 /// <summary>Collects versions, machine, seeds and data hashes for manifest.json.</summary>
 public static class ManifestBuilder
 {
-    public static Manifest Build(ExperimentSpec spec, LoadedDataset data, torch.Device device, int threads, string? commandLine) => new()
+    public static Manifest Build(ExperimentSpec spec, LoadedDataset data, torch.Device device, int threads, string? commandLine, bool channelsLast = true) => new()
     {
         Cnnexp = Version(typeof(ManifestBuilder).Assembly),
         TorchSharp = Version(typeof(torch).Assembly),
@@ -25,6 +25,8 @@ public static class ManifestBuilder
         Cores = Environment.ProcessorCount,
         Threads = threads,
         Device = device.ToString(),
+        Layout = channelsLast ? Modules.ChannelsLast.Description : "NCHW (PyTorch's default)",
+        Malloc = Native.MallocTuning.State,
         Seeds = spec.RunSeeds,
         SpecHash = Sha256(Encoding.UTF8.GetBytes(SpecWriter.Write(spec))),
         Data = new Dictionary<string, string>

@@ -23,6 +23,12 @@ public sealed record RunOptions
     /// <summary>The data set already being loaded (e.g. while hooks compiled); null: loaded by the run. The run disposes it.</summary>
     public Task<Data.LoadedDataset>? Data { get; init; }
 
+    /// <summary>
+    /// Convolutions channels-last (true) or NCHW (false) in a new run; null: channels-last unless
+    /// CNNEXP_LAYOUT=nchw. A resumed run always keeps the layout its manifest records.
+    /// </summary>
+    public bool? ChannelsLast { get; init; }
+
     /// <summary>The command line, recorded in the manifest.</summary>
     public string? CommandLine { get; init; }
 }

@@ -16,7 +16,7 @@ namespace Cnnexp.Engine.Training;
 /// killed process loses at most the epoch in progress and a resumed run computes exactly what an
 /// uninterrupted one would (data order, dropout and learning rate all derive from seed and epoch).
 /// </summary>
-public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device)
+public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device, bool channelsLast = true)
 {
     readonly TrainSpec train = plan.TrainFor(spec);
     readonly int batchSize = spec.Data.BatchSize;
@@ -25,7 +25,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     {
         Directory.CreateDirectory(paths.Dir);
         manual_seed(seed);                                   // same initial weights for the same seed
-        using var model = ModelBuilder.Build(plan);
+        using var model = ModelBuilder.Build(plan, channelsLast);
         model.to(device);
         using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
         MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);       // rows of an epoch that never reached state.json (also the first)

@@ -49,6 +49,27 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_run_keeps_its_layout_when_resumed_and_runs_from_before_layouts_resume_nchw()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels.Replace("seeds: [0, 1]", "seeds: [0]")
+            .Replace("[conv2d: { out: 4, kernel: 3, padding: 1 }, relu,", "[conv2d: { out: 8, kernel: 3, padding: 1 }, relu, conv2d: { out: 16, kernel: 3, padding: 1 }, relu,"));
+        string nchw = TinyRun.NewDir(), channelsLast = TinyRun.NewDir(), old = TinyRun.NewDir();
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = nchw, Threads = 1, ChannelsLast = false });
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = channelsLast, Threads = 1, ChannelsLast = true });
+        Assert.NotEqual(TinyRun.Metrics(nchw), TinyRun.Metrics(channelsLast));   // the layouts differ in the last digits
+        Assert.Equal("NCHW (PyTorch's default)", RunFiles.ReadJson<Manifest>(Path.Combine(nchw, RunFiles.Manifest)).Layout);
+
+        using var cts = new CancellationTokenSource();
+        var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "rgb" && b.Epoch == 2 && b.Batch == 2) cts.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = old, Threads = 1, ChannelsLast = false, Callbacks = stop }, cts.Token));
+        string manifest = Path.Combine(old, RunFiles.Manifest);             // as written before the manifest recorded layouts
+        RunFiles.WriteJson(manifest, RunFiles.ReadJson<Manifest>(manifest) with { Layout = null });
+        TinyRun.Run(plan, old);                                              // resumed with default options
+        Assert.Equal(TinyRun.Metrics(nchw), TinyRun.Metrics(old));
+    }
+
+    [Fact]
     public void A_changed_spec_is_refused_with_a_diff()
     {
         string dir = TinyRun.NewDir();

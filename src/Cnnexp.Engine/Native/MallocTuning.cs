@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+
+namespace Cnnexp.Engine.Native;
+
+/// <summary>
+/// Keeps glibc from handing training's activation buffers back to the kernel after every step.
+/// </summary>
+/// <remarks>
+/// A training step allocates and frees the same few megabyte-sized tensors (activations and their
+/// gradients) hundreds of times per epoch. With glibc's defaults those blocks are returned to the
+/// kernel (mmap/munmap, heap trimming) and every page is faulted in and zeroed again on the next
+/// step: about 2,000-3,000 page faults per step for the notebook's model, 30-40% of its step time
+/// on a 2-core machine (docs/benchmarks.md). Raising the mmap threshold to its maximum
+/// (32 MB) and the trim threshold to 128 MB keeps those blocks in the heap; the data set itself
+/// (well above 32 MB) is still mapped on its own and returned when freed. Users who set glibc's
+/// own variables (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, GLIBC_TUNABLES) keep theirs,
+/// and CNNEXP_MALLOC=default turns this off.
+/// </remarks>
+public static class MallocTuning
+{
+    const int MTrimThreshold = -1, MMmapThreshold = -3;                  // glibc's malloc.h
+    public const int MmapThreshold = 32 << 20, TrimThreshold = 128 << 20;
+
+    /// <summary>What was decided: "tuned (…)", or why not.</summary>
+    public static string State { get; private set; } = "not applied";
+
+    /// <summary>Applies the thresholds once per process on Linux with glibc; returns <see cref="State"/>.</summary>
+    public static string Apply()
+    {
+        if (State != "not applied") return State;
+        State = Decide(Environment.GetEnvironmentVariable) ?? Set();
+        return State;
+    }
+
+    /// <summary>Why the thresholds must be left alone, or null to set them.</summary>
+    public static string? Decide(Func<string, string?> env)
+    {
+        if (!OperatingSystem.IsLinux()) return "glibc defaults (not Linux)";
+        if (env("CNNEXP_MALLOC") is "default") return "glibc defaults (CNNEXP_MALLOC=default)";
+        foreach (var name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_" })
+            if (!string.IsNullOrEmpty(env(name))) return $"user's settings ({name} is set)";
+        if (env("GLIBC_TUNABLES") is { } t && t.Contains("glibc.malloc.", StringComparison.Ordinal)) return "user's settings (GLIBC_TUNABLES is set)";
+        return null;
+    }
+
+    static string Set()
+    {
+        try
+        {
+            return mallopt(MMmapThreshold, MmapThreshold) == 1 && mallopt(MTrimThreshold, TrimThreshold) == 1
+                ? $"tuned (mmap threshold {MmapThreshold >> 20} MB, trim threshold {TrimThreshold >> 20} MB)"
+                : "glibc defaults (mallopt refused)";
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return "glibc defaults (no mallopt: not glibc)";
+        }
+    }
+
+    [DllImport("libc", ExactSpelling = true)]
+    static extern int mallopt(int param, int value);
+}

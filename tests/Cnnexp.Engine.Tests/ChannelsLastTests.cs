@@ -1,0 +1,120 @@
+using Cnnexp.Engine.Modules;
+using Cnnexp.Engine.Native;
+using Cnnexp.Engine.Tests.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Engine.Tests;
+
+/// <summary>
+/// Convolutions run channels-last (NHWC strides) for speed. The layout must never change the
+/// mathematics: the same weights give the same logits and gradients as PyTorch's NCHW layers, and
+/// parameters stay in PyTorch's layout so checkpoints and exports read the same everywhere.
+/// </summary>
+public class ChannelsLastTests
+{
+    const string Stack = """
+        name: layout
+        data: { dataset: synthetic, batch_size: 16 }
+        models:
+          net:
+            layers:
+              - conv2d: { out: 8, kernel: 3, padding: 1 }
+              - batchnorm2d
+              - relu
+              - maxpool2d: 2
+              - conv2d: { out: 16, kernel: 3, padding: 1 }
+              - relu
+              - avgpool2d: 2
+              - flatten
+              - linear: { out: 10 }
+        """;
+
+    /// <summary>The same stack written with PyTorch's (TorchSharp's) own modules, all NCHW.</summary>
+    static Sequential Reference(long inChannels) => nn.Sequential(
+        nn.Conv2d(inChannels, 8, 3, padding: 1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding: 1), nn.ReLU(), nn.AvgPool2d(2), nn.Flatten(), nn.Linear(16 * 8 * 8, 10));
+
+    [Fact]
+    public void Layout_detection_and_conversion_keep_shape_and_values()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        var x = randn(2, 3, 4, 5);                                           // (N, C, H, W), NCHW strides
+        Assert.False(ChannelsLast.Is(x));
+        var y = ChannelsLast.To(x);
+        Assert.True(ChannelsLast.Is(y));
+        Assert.Equal(x.shape, y.shape);
+        Assert.Equal(new long[] { 60, 1, 15, 3 }, y.stride());
+        Assert.True(x.eq(y).all().item<bool>());
+        Assert.Same(y, ChannelsLast.To(y));                                  // already channels-last: no copy
+        Assert.True(ChannelsLast.Is(randn(2, 1, 4, 5)));                     // one channel: both layouts at once
+        Assert.False(ChannelsLast.Is(randn(2, 12)));
+    }
+
+    [Fact]
+    public void Built_conv_runs_channels_last_and_matches_an_nchw_convolution()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        manual_seed(1);
+        using var model = ModelBuilder.Build(TinyRun.Plan(Stack).Models[0]);
+        var conv = (Conv2d)model.children().First();
+        var x = randn(4, 3, 32, 32);
+        var y = conv.call(x);                                                 // (4, 8, 32, 32)
+        Assert.True(ChannelsLast.Is(y));
+        var expected = nn.functional.conv2d(x, conv.weight, conv.bias, padding: [1, 1]);
+        Assert.True(expected.allclose(y, rtol: 1e-5, atol: 1e-5));
+    }
+
+    [Fact]
+    public void Flatten_returns_nchw_order_and_hands_back_a_channels_last_gradient()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        var nchw = randn(3, 4, 5, 6).requires_grad_();
+        var cl = ChannelsLast.To(nchw.detach()).requires_grad_();
+        var weights = randn(3, 120);
+        using var flatten = new FlattenModule();
+        var ours = flatten.call(cl);
+        var plain = nchw.flatten(1);
+        Assert.True(ours.eq(plain).all().item<bool>());                          // same order, same values
+        // autograd.grad returns the gradient as it arrives (.grad of a leaf is re-laid out to match the leaf).
+        var ourGrad = autograd.grad([(ours * weights).sum()], [cl])[0];
+        var plainGrad = autograd.grad([(plain * weights).sum()], [nchw])[0];
+        Assert.True(ChannelsLast.Is(ourGrad));
+        Assert.False(ChannelsLast.Is(plainGrad));
+        Assert.True(ourGrad.eq(plainGrad).all().item<bool>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]                                                        // one channel into the first conv
+    public void Whole_model_gives_the_logits_and_gradients_of_pytorch_layers(bool channelSum)
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        string yaml = channelSum ? Stack.Replace("    layers:", "    input: [channel_sum]\n    layers:") : Stack;
+        using var ours = ModelBuilder.Build(TinyRun.Plan(yaml).Models[0]);
+        using var reference = Reference(channelSum ? 1 : 3);
+        using (no_grad())
+            foreach (var (mine, theirs) in ours.parameters().Zip(reference.parameters()))
+                theirs.copy_(mine);
+        var x = randn(8, 3, 32, 32);
+        var y = randint(0, 10, [8]);
+        var logits = ours.forward(x);
+        var expected = reference.forward(channelSum ? x.sum(1, keepdim: true) : x);
+        Assert.True(expected.allclose(logits, rtol: 1e-4, atol: 1e-5), $"logits differ by up to {(expected - logits).abs().max().item<float>()}");
+        nn.functional.cross_entropy(logits, y).backward();
+        nn.functional.cross_entropy(expected, y).backward();
+        foreach (var ((name, mine), theirs) in ours.named_parameters().Zip(reference.parameters()))
+        {
+            Assert.True(mine.is_contiguous(), $"{name} left PyTorch's layout");
+            Assert.True(mine.grad!.is_contiguous(), $"{name}.grad left PyTorch's layout");
+            Assert.True(theirs.grad!.allclose(mine.grad!, rtol: 1e-4, atol: 1e-6), $"{name}.grad differs by up to {(theirs.grad! - mine.grad!).abs().max().item<float>()}");
+        }
+    }
+}
