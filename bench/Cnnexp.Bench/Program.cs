@@ -47,12 +47,23 @@ Console.WriteLine(Line($"glibc malloc: {Cnnexp.Engine.Native.MallocTuning.State}
 var plain = new List<List<(double Train, double Epoch)>>();
 var layout = new List<List<(double Train, double Epoch)>>();
 var ours = new List<List<(double Train, double Epoch)>>();
+var faults = new Dictionary<string, List<double>> { ["plain"] = [], ["layout"] = [], ["cnnexp"] = [] };
+long steps = epochs * (long)Math.Ceiling(data.Train.Count / 64.0);
 for (int round = 0; round < rounds; round++)
 {
-    plain.Add(HandLoop.Train(data, 0, epochs, channelsLast: false).Skip(1).ToList());
-    layout.Add(HandLoop.Train(data, 0, epochs, channelsLast: true).Skip(1).ToList());
-    ours.Add(CnnexpEpochs().Skip(1).ToList());
+    plain.Add(CountingFaults("plain", () => HandLoop.Train(data, 0, epochs, channelsLast: false)).Skip(1).ToList());
+    layout.Add(CountingFaults("layout", () => HandLoop.Train(data, 0, epochs, channelsLast: true)).Skip(1).ToList());
+    ours.Add(CountingFaults("cnnexp", CnnexpEpochs).Skip(1).ToList());
     Console.WriteLine(Line($"round {round + 1}: plain {Times(plain[^1])} | same layout {Times(layout[^1])} | cnnexp {Times(ours[^1])}"));
+}
+Console.WriteLine(Line($"minor page faults per training step (median of runs, whole run incl. test passes): plain {Median(faults["plain"]):F0}, same layout {Median(faults["layout"]):F0}, cnnexp {Median(faults["cnnexp"]):F0}"));
+
+T CountingFaults<T>(string who, Func<T> run)
+{
+    long before = MinorFaults();
+    var result = run();
+    faults[who].Add((MinorFaults() - before) / (double)steps);
+    return result;
 }
 Console.WriteLine(Line($"hand-written, plain TorchSharp, epochs' training pass / with test pass (s): {string.Join(" | ", plain.Select(Times))}"));
 Console.WriteLine(Line($"hand-written, cnnexp's layout, epochs' training pass / with test pass (s): {string.Join(" | ", layout.Select(Times))}"));
@@ -97,6 +108,7 @@ List<(double Train, double Epoch)> CnnexpEpochs()
     return times;
 }
 
+static long MinorFaults() => long.Parse(File.ReadAllText("/proc/self/stat").Split(") ")[1].Split(' ')[7], CultureInfo.InvariantCulture);
 static double PeakRssMb() =>
     File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
         .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
