@@ -2,7 +2,7 @@
 """cnnexp against the sum-first notebook's own PyTorch code, side by side in one run.
 
 Runs, one after the other on the same machine and the same images, alternating so drift shows:
-cnnexp, then --rounds times (notebook, cnnexp), where
+--rounds times (cnnexp, [cnnexp with --ablation's environment,] notebook), then cnnexp once more, where
   cnnexp   = `cnnexp run experiments/sumfirst.yaml` (both models, one seed, --epochs E),
   notebook = the notebook's loop (notebook_bench.py --model both --epochs E).
 Ratios are between medians over the runs.
@@ -11,6 +11,7 @@ Each is a separate process, timed by wall clock, with its peak resident memory f
 script's train_seconds; epoch 1 of each model is a warm-up and is not averaged.
 
 Usage: python3 bench/notebook/side_by_side.py DATA_DIR [--epochs 3] [--rounds 1] [--threads 2] [--cnnexp PATH]
+                                             [--ablation CNNEXP_LAYOUT=nchw,CNNEXP_MALLOC=default]
 DATA_DIR: images dumped by `dotnet run -c Release --project bench/Cnnexp.Bench -- --dataset cifar10 --dump DATA_DIR`.
 """
 import argparse, csv, json, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -31,11 +32,12 @@ def timed(cmd, env=None):
         return p.stdout, wall, int(t.read().split()[-1]) / 1024
 
 
-def cnnexp(exe, epochs, threads):
+def cnnexp(exe, epochs, threads, extra_env=None):
     out = tempfile.mkdtemp(prefix="cnnexp-sbs-")
     try:
+        env = dict(os.environ, **(extra_env or {}))
         _, wall, rss = timed([exe, "run", os.path.join(REPO, "experiments", "sumfirst.yaml"), "--set", "seeds=[0]",
-                              "--set", f"train.epochs={epochs}", "--threads", str(threads), "--out", out, "--quiet"])
+                              "--set", f"train.epochs={epochs}", "--threads", str(threads), "--out", out, "--quiet"], env)
         train = {}
         with open(os.path.join(out, "metrics.csv")) as f:
             for row in csv.DictReader(f):
@@ -65,16 +67,23 @@ def main():
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--cnnexp", default=shutil.which("cnnexp") or os.path.expanduser("~/.dotnet/tools/cnnexp"))
+    p.add_argument("--ablation", metavar="VAR=VALUE,...",
+                   help="also run cnnexp with these environment variables each round, e.g. "
+                        "CNNEXP_LAYOUT=nchw,CNNEXP_MALLOC=default (how cnnexp 0.1 trained)")
     a = p.parse_args()
+    ablation = dict(kv.split("=", 1) for kv in a.ablation.split(",")) if a.ablation else None
     print(f"{a.epochs} epochs per model, {a.threads} thread(s), cnnexp = {a.cnnexp}", file=sys.stderr)
-    ours, theirs = [], []
-    for i in range(2 * a.rounds + 1):
-        if i % 2 == 0:
-            ours.append(cnnexp(a.cnnexp, a.epochs, a.threads))
-            print(f"cnnexp:   {ours[-1]['wall']:.1f} s, {ours[-1]['rss']:.0f} MB", file=sys.stderr)
-        else:
-            theirs.append(notebook(a.data, a.epochs, a.threads))
-            print(f"notebook: {theirs[-1]['wall']:.1f} s, {theirs[-1]['rss']:.0f} MB (torch {theirs[-1]['torch']})", file=sys.stderr)
+    ours, theirs, ablated = [], [], []
+    for i in range(a.rounds + 1):
+        ours.append(cnnexp(a.cnnexp, a.epochs, a.threads))
+        print(f"cnnexp:   {ours[-1]['wall']:.1f} s, {ours[-1]['rss']:.0f} MB", file=sys.stderr)
+        if i == a.rounds:
+            break
+        if ablation:
+            ablated.append(cnnexp(a.cnnexp, a.epochs, a.threads, ablation))
+            print(f"cnnexp with {a.ablation}: {ablated[-1]['wall']:.1f} s, {ablated[-1]['rss']:.0f} MB", file=sys.stderr)
+        theirs.append(notebook(a.data, a.epochs, a.threads))
+        print(f"notebook: {theirs[-1]['wall']:.1f} s, {theirs[-1]['rss']:.0f} MB (torch {theirs[-1]['torch']})", file=sys.stderr)
 
     def cell(runs, f, fmt="{:.2f}"):
         values = [f(r) for r in runs]
@@ -92,6 +101,19 @@ def main():
     print(f"| whole run, both models, test pass every epoch (s) | {ns} | {xs} | **{n / x:.2f}x** |")
     n, x = max(r["rss"] for r in theirs), max(r["rss"] for r in ours)
     print(f"| peak resident memory, highest run (MB) | {n:.0f} | {x:.0f} | {n / x:.2f}x |")
+    if ablated:
+        print(f"\n| cnnexp with {a.ablation} ({len(ablated)} runs) | median (range) | notebook / it | it / cnnexp |")
+        print("|---|---:|---:|---:|")
+        for m in ("standard", "sumfirst"):
+            n, _ = cell(theirs, lambda r: steady(r["train"][m]))
+            x, _ = cell(ours, lambda r: steady(r["train"][m]))
+            b, bs = cell(ablated, lambda r: steady(r["train"][m]))
+            print(f"| training pass per epoch, {m} (s) | {bs} | {n / b:.2f}x | {b / x:.2f}x |")
+        n, _ = cell(theirs, lambda r: r["wall"], "{:.1f}")
+        x, _ = cell(ours, lambda r: r["wall"], "{:.1f}")
+        b, bs = cell(ablated, lambda r: r["wall"], "{:.1f}")
+        print(f"| whole run (s) | {bs} | {n / b:.2f}x | {b / x:.2f}x |")
+        print(f"| peak resident memory, highest run (MB) | {max(r['rss'] for r in ablated):.0f} | | |")
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,69 @@
+using Cnnexp.Engine.Modules;
+using Cnnexp.Engine.Native;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cnnexp.Engine.Tests.Training;
+
+/// <summary>
+/// Native memory must be freed by the step that allocated it, not by the .NET garbage collector
+/// later: a training step's graph holds the activations it saved for the backward pass,
+/// so anything that leaves it to a finalizer grows the process by gigabytes between collections
+/// (a custom autograd function did: 152 MB over these 100 steps, 1.9 GB in a CIFAR-10 epoch).
+/// Training steps run with the collector held off; resident memory must stay flat.
+/// </summary>
+[Collection("training")]
+public class NativeMemoryTests
+{
+    const string Notebook = """
+        name: memory
+        data: { dataset: synthetic, batch_size: 64 }
+        models:
+          standard:
+            layers:
+              - conv2d: { out: 8, kernel: 3, padding: 1 }
+              - relu
+              - conv2d: { out: 16, kernel: 3, padding: 1 }
+              - relu
+              - maxpool2d: { kernel: 2 }
+              - flatten
+              - linear: { out: 64 }
+              - relu
+              - linear: { out: 10 }
+        """;
+
+    [Fact]
+    public void Training_steps_free_their_native_memory_without_the_garbage_collector()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        manual_seed(0);
+        using var model = ModelBuilder.Build(TinyRun.Plan(Notebook).Models[0]);
+        using var optimizer = optim.Adam(model.parameters(), 0.001);
+        using var x = randn(64, 3, 32, 32);
+        using var y = randint(0, 10, [64]);
+        void Steps(int n)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                using var scope = NewDisposeScope();
+                var loss = nn.functional.cross_entropy(model.forward(x), y);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+        }
+        Steps(20);                                                            // warm up the allocator's heaps
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long before = ResidentMb();
+        Assert.True(GC.TryStartNoGCRegion(200L << 20), "could not hold the garbage collector off");
+        try { Steps(100); }
+        finally { if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion(); }
+        long grown = ResidentMb() - before;
+        Assert.True(grown < 60, $"resident memory grew by {grown} MB over 100 steps without a garbage collection");
+    }
+
+    static long ResidentMb() =>
+        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+}
