@@ -15,7 +15,6 @@ public class MallocTuningTests
         Assert.Null(MallocTuning.Decide(Env(("GLIBC_TUNABLES", "glibc.rtld.nns=2"))));
         Assert.Contains("MALLOC_MMAP_THRESHOLD_", MallocTuning.Decide(Env(("MALLOC_MMAP_THRESHOLD_", "65536"))));
         Assert.Contains("MALLOC_TRIM_THRESHOLD_", MallocTuning.Decide(Env(("MALLOC_TRIM_THRESHOLD_", "0"))));
-        Assert.Contains("MALLOC_ARENA_MAX", MallocTuning.Decide(Env(("MALLOC_ARENA_MAX", "4"))));
         Assert.Contains("GLIBC_TUNABLES", MallocTuning.Decide(Env(("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=0"))));
         Assert.Contains("CNNEXP_MALLOC=default", MallocTuning.Decide(Env(("CNNEXP_MALLOC", "default"))));
     }
@@ -24,7 +23,7 @@ public class MallocTuningTests
     public void Loading_libtorch_applies_the_tuning_once()
     {
         NativeRuntime.EnsureLoaded(threads: 1);
-        string expected = MallocTuning.Decide(Environment.GetEnvironmentVariable) ?? "tuned (mmap threshold 32 MB, trim threshold 128 MB, 2 arenas)";
+        string expected = MallocTuning.Decide(Environment.GetEnvironmentVariable) ?? "tuned (mmap threshold 32 MB, trim threshold 128 MB)";
         Assert.Equal(expected, MallocTuning.State);
         Assert.Equal(expected, MallocTuning.Apply());
     }

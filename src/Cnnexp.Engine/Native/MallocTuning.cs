@@ -12,18 +12,16 @@ namespace Cnnexp.Engine.Native;
 /// step: about 2,000-3,000 page faults per step for the notebook's model, 30-40% of its step time
 /// on a 2-core machine (docs/benchmarks.md). Raising the mmap threshold to its maximum
 /// (32 MB) and the trim threshold to 128 MB keeps those blocks in the heap; the data set itself
-/// (well above 32 MB) is still mapped on its own and returned when freed. Heaps that are never
-/// trimmed must also not multiply: glibc gives threads up to 8 arenas per core, and a thread that
-/// finds its arena busy moves to another, so in about one run in four the training loop's working
-/// set ended up copied in many arenas (peak 1.2-1.6 GB instead of 0.5 GB). Two arenas keep the
-/// peak at the working set. Users who set glibc's own variables (MALLOC_MMAP_THRESHOLD_,
-/// MALLOC_TRIM_THRESHOLD_, MALLOC_ARENA_MAX, GLIBC_TUNABLES) keep theirs, and
-/// CNNEXP_MALLOC=default turns this off.
+/// (well above 32 MB) is still mapped on its own and returned when freed. The price: memory
+/// freed late (by the .NET garbage collector rather than the step's dispose scope) is kept by
+/// the heap instead of being unmapped, so nothing in a step may rely on the collector
+/// (NativeMemoryTests). Users who set glibc's own variables (MALLOC_MMAP_THRESHOLD_,
+/// MALLOC_TRIM_THRESHOLD_, GLIBC_TUNABLES) keep theirs, and CNNEXP_MALLOC=default turns this off.
 /// </remarks>
 public static class MallocTuning
 {
-    const int MTrimThreshold = -1, MMmapThreshold = -3, MArenaMax = -8;  // glibc's malloc.h
-    public const int MmapThreshold = 32 << 20, TrimThreshold = 128 << 20, ArenaMax = 2;
+    const int MTrimThreshold = -1, MMmapThreshold = -3;                  // glibc's malloc.h
+    public const int MmapThreshold = 32 << 20, TrimThreshold = 128 << 20;
 
     /// <summary>What was decided: "tuned (…)", or why not.</summary>
     public static string State { get; private set; } = "not applied";
@@ -41,7 +39,7 @@ public static class MallocTuning
     {
         if (!OperatingSystem.IsLinux()) return "glibc defaults (not Linux)";
         if (env("CNNEXP_MALLOC") is "default") return "glibc defaults (CNNEXP_MALLOC=default)";
-        foreach (var name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX" })
+        foreach (var name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_" })
             if (!string.IsNullOrEmpty(env(name))) return $"user's settings ({name} is set)";
         if (env("GLIBC_TUNABLES") is { } t && t.Contains("glibc.malloc.", StringComparison.Ordinal)) return "user's settings (GLIBC_TUNABLES is set)";
         return null;
@@ -51,8 +49,8 @@ public static class MallocTuning
     {
         try
         {
-            return mallopt(MArenaMax, ArenaMax) == 1 && mallopt(MMmapThreshold, MmapThreshold) == 1 && mallopt(MTrimThreshold, TrimThreshold) == 1
-                ? $"tuned (mmap threshold {MmapThreshold >> 20} MB, trim threshold {TrimThreshold >> 20} MB, {ArenaMax} arenas)"
+            return mallopt(MMmapThreshold, MmapThreshold) == 1 && mallopt(MTrimThreshold, TrimThreshold) == 1
+                ? $"tuned (mmap threshold {MmapThreshold >> 20} MB, trim threshold {TrimThreshold >> 20} MB)"
                 : "glibc defaults (mallopt refused)";
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
