@@ -10,8 +10,8 @@ namespace Cnnexp.Engine.Modules;
 /// layout, and <see cref="FlattenModule"/> hands its gradient back in it. Parameters stay in
 /// PyTorch's layout, so checkpoints, exports and optimiser state are unchanged. Only the float
 /// summation order changes: results stay bit-identical run to run on one machine, but differ from
-/// an all-NCHW run in the last digits. About 1.3x faster training for the notebook's model
-/// (docs/benchmarks.md).
+/// an NCHW run by rounding, which training amplifies over the epochs (about as much as another
+/// seed would). Roughly 1.3x faster training for the notebook's model (docs/benchmarks.md).
 /// </summary>
 public static class ChannelsLast
 {

@@ -9,8 +9,8 @@ namespace Cnnexp.Engine.Native;
 /// A training step allocates and frees the same few megabyte-sized tensors (activations and their
 /// gradients) hundreds of times per epoch. With glibc's defaults those blocks are returned to the
 /// kernel (mmap/munmap, heap trimming) and every page is faulted in and zeroed again on the next
-/// step: about 2,000-3,000 page faults per step for the notebook's model, 30-40% of its step time
-/// on a 2-core machine (docs/benchmarks.md). Raising the mmap threshold to its maximum
+/// step: 2,000-3,500 page faults per step for the notebook's model, about a quarter of its step
+/// time on a 2-core machine (docs/benchmarks.md). Raising the mmap threshold to its maximum
 /// (32 MB) and the trim threshold to 128 MB keeps those blocks in the heap; the data set itself
 /// (well above 32 MB) is still mapped on its own and returned when freed. The price: memory
 /// freed late (by the .NET garbage collector rather than the step's dispose scope) is kept by

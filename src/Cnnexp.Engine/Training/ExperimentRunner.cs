@@ -81,16 +81,16 @@ public static class ExperimentRunner
 
     /// <summary>
     /// Convolutions run channels-last (<see cref="Modules.ChannelsLast"/>) unless the options or
-    /// CNNEXP_LAYOUT=nchw say otherwise. A resumed run keeps the layout it started with, so it
-    /// computes what an uninterrupted run would; runs from before the manifest recorded the layout
-    /// were NCHW.
+    /// CNNEXP_LAYOUT=nchw say otherwise. A run directory with a manifest keeps the layout it
+    /// records, so a resumed run (or another process training other units of it) computes what an
+    /// uninterrupted run would; manifests from before the layout was recorded mean NCHW.
     /// </summary>
     static bool ChannelsLastFor(RunOptions options, bool resuming)
     {
-        if (!resuming)
-            return options.ChannelsLast ?? !string.Equals(Environment.GetEnvironmentVariable("CNNEXP_LAYOUT"), "nchw", StringComparison.OrdinalIgnoreCase);
         string path = Path.Combine(options.OutDir, RunFiles.Manifest);
-        return File.Exists(path) && RunFiles.ReadJson<Manifest>(path).Layout == Modules.ChannelsLast.Description;
+        if (resuming && File.Exists(path))
+            return RunFiles.ReadJson<Manifest>(path).Layout == Modules.ChannelsLast.Description;
+        return options.ChannelsLast ?? !string.Equals(Environment.GetEnvironmentVariable("CNNEXP_LAYOUT"), "nchw", StringComparison.OrdinalIgnoreCase);
     }
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
