@@ -12,7 +12,7 @@ public sealed record Manifest
     public required int Cores { get; init; }
     public required int Threads { get; init; }
     public required string Device { get; init; }
-    /// <summary>How convolutions store activations (see ChannelsLast); absent in runs before it was recorded.</summary>
+    /// <summary>How convolutions store activations: <c>channels_last</c> or <c>nchw</c>; absent (NCHW) in runs of cnnexp 0.1.</summary>
     public string? Layout { get; init; }
     /// <summary>glibc malloc thresholds (see MallocTuning); absent in runs before it was recorded.</summary>
     public string? Malloc { get; init; }

@@ -34,7 +34,7 @@ static class HookedRun
         var options = new RunOptions
         {
             OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
-            Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data,
+            Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data, ChannelsLast = settings.ChannelsLast,
         };
         var summary = ExperimentRunner.Run(plan, options, cancel);
         // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit. Figures and

@@ -12,6 +12,13 @@ public sealed record RunSettings
     /// <summary>CPU threads for libtorch; 0: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Convolutions channels-last (true, faster on CPU) or in PyTorch's NCHW layout (false) in a new
+    /// run; null: $CNNEXP_LAYOUT, else channels-last on CPU. A run directory keeps the layout its
+    /// manifest records.
+    /// </summary>
+    public bool? ChannelsLast { get; init; }
+
     /// <summary>Draw figures after training.</summary>
     public bool Figures { get; init; } = true;
 

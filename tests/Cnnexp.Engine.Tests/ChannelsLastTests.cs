@@ -89,6 +89,20 @@ public class ChannelsLastTests
         Assert.True(ourGrad.eq(plainGrad).all().item<bool>());
     }
 
+    [Fact]
+    public void Flatten_of_a_channels_last_view_with_an_offset_reads_the_right_elements()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var batch = ChannelsLast.To(randn(4, 3, 5, 6));
+        var last2 = batch.narrow(0, 2, 2).requires_grad_();                  // a view: storage offset 180
+        Assert.True(ChannelsLast.Is(last2));
+        Assert.NotEqual(0, last2.storage_offset());
+        using var flatten = new FlattenModule();
+        Assert.True(flatten.call(last2).eq(last2.contiguous().flatten(1)).all().item<bool>());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]                                                        // one channel into the first conv

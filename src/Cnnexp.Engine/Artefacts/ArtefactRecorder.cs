@@ -22,7 +22,8 @@ public static class ArtefactRecorder
     const int MaxMaps = 16, MaxFilters = 8;
 
     /// <summary>Records a unit once it is finished; does nothing for unfinished units or when already recorded.</summary>
-    public static void Record(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, Action<string>? log = null)
+    /// <param name="channelsLast">The run's layout (see ModelBuilder.Build); null: the default.</param>
+    public static void Record(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, Action<string>? log = null, bool? channelsLast = null)
     {
         var unit = UnitPaths.For(runDir, model.Name, seed);
         bool first = seed == plan.Spec.RunSeeds[0];
@@ -31,7 +32,7 @@ public static class ArtefactRecorder
         if (File.Exists(ArtefactFiles.ChecksPath(unit.Dir)) && (!first || File.Exists(modelFile))) return;   // a resumed run
         try
         {
-            Write(plan, model, seed, data, runDir, unit, first ? modelFile : null, log);
+            Write(plan, model, seed, data, runDir, unit, first ? modelFile : null, log, channelsLast);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -40,11 +41,11 @@ public static class ArtefactRecorder
     }
 
     static void Write(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, UnitPaths unit,
-        string? modelFile, Action<string>? log)
+        string? modelFile, Action<string>? log, bool? channelsLast)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var trained = ModelBuilder.Build(model);
+        using var trained = ModelBuilder.Build(model, channelsLast);
         trained.load(unit.LastWeights);
         trained.eval();
         var samples = SampleSelection.FirstOfEachClass(data.Test, data.Info.ClassCount);

@@ -11,11 +11,27 @@ namespace Cnnexp.Engine.Modules;
 /// PyTorch's layout, so checkpoints, exports and optimiser state are unchanged. Only the float
 /// summation order changes: results stay bit-identical run to run on one machine, but differ from
 /// an NCHW run by rounding, which training amplifies over the epochs (about as much as another
-/// seed would). Roughly 1.3x faster training for the notebook's model (docs/benchmarks.md).
+/// seed would). Faster training for the notebook's model (docs/benchmarks.md).
 /// </summary>
 public static class ChannelsLast
 {
-    public const string Description = "channels-last convolutions (NHWC strides), parameters in PyTorch's layout";
+    /// <summary>manifest.json's <c>layout</c> values.</summary>
+    public const string Token = "channels_last", NchwToken = "nchw";
+
+    /// <summary>
+    /// The layout of a new run: <paramref name="requested"/> when given, else CNNEXP_LAYOUT
+    /// (<c>nchw</c> or <c>channels_last</c>), else channels-last on CPU. On CUDA the default is NCHW:
+    /// the speed-up was measured with oneDNN on CPU only.
+    /// </summary>
+    public static bool Default(bool? requested = null, bool cuda = false)
+    {
+        if (requested is bool r) return r;
+        string? env = Environment.GetEnvironmentVariable("CNNEXP_LAYOUT")?.Trim();
+        if (string.IsNullOrEmpty(env)) return !cuda;
+        if (env.Equals(NchwToken, StringComparison.OrdinalIgnoreCase)) return false;
+        if (env.Equals(Token, StringComparison.OrdinalIgnoreCase) || env.Equals("channels-last", StringComparison.OrdinalIgnoreCase)) return true;
+        throw new ArgumentException($"CNNEXP_LAYOUT={env} is not a layout: use `nchw` (PyTorch's default) or `channels_last`, or unset it");
+    }
 
     /// <summary>True for a 4-D tensor whose strides are NHWC (size-1 dimensions may have any stride).</summary>
     public static bool Is(Tensor t)
@@ -31,7 +47,10 @@ public static class ChannelsLast
     /// <summary>(N, C, H, W) → the same values and shape with NHWC strides (a copy unless already so).</summary>
     public static Tensor To(Tensor t) => Is(t) ? t : t.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 
-    /// <summary>Makes the conv take multi-channel inputs channels-last (one-channel inputs are both layouts at once).</summary>
+    /// <summary>
+    /// Makes the conv take multi-channel inputs channels-last (one-channel inputs are both layouts
+    /// at once). A hook: it acts when the conv is called through <c>call()</c>, as Sequential does.
+    /// </summary>
     public static Conv2d Use(Conv2d conv)
     {
         conv.register_forward_pre_hook((_, x) => x.dim() == 4 && x.shape[1] > 1 ? To(x) : x);

@@ -21,6 +21,6 @@ public sealed class FlattenModule : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x) =>                          // (N, ...) -> (N, features)
         x.requires_grad && x.dim() == 4 && ChannelsLast.Is(x)
-            ? x.as_strided(x.shape, x.stride()).reshape(x.shape[0], -1)   // (N, C, H, W), NHWC strides -> (N, C*H*W)
+            ? x.as_strided(x.shape, x.stride(), x.storage_offset()).reshape(x.shape[0], -1)   // (N, C, H, W), NHWC strides -> (N, C*H*W)
             : x.flatten(1);
 }

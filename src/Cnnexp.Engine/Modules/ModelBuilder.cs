@@ -11,8 +11,11 @@ namespace Cnnexp.Engine.Modules;
 /// </summary>
 public static class ModelBuilder
 {
-    /// <param name="channelsLast">Run every conv2d (also inside residual blocks and scripts) channels-last; see <see cref="ChannelsLast"/>.</param>
-    public static Sequential Build(ModelPlan plan, bool channelsLast = true)
+    /// <param name="channelsLast">
+    /// Run every conv2d channels-last (see <see cref="ChannelsLast"/>); null: <see cref="ChannelsLast.Default"/>.
+    /// A run passes the layout its manifest records.
+    /// </param>
+    public static Sequential Build(ModelPlan plan, bool? channelsLast = null)
     {
         // Layer constructors create temporary tensors (e.g. Conv2d's initialisation) that nothing
         // disposes; build inside a scope and keep only the parameters and buffers.
@@ -22,7 +25,7 @@ public static class ModelBuilder
         foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, layerNames, t.Spec.Kind), ModuleRegistry.Build(t)));
         foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
         var model = nn.Sequential(modules.ToArray());
-        if (channelsLast)
+        if (channelsLast ?? ChannelsLast.Default())
             foreach (var conv in model.modules().OfType<Conv2d>()) ChannelsLast.Use(conv);
         foreach (var p in model.parameters()) p.DetachFromDisposeScope();
         foreach (var b in model.buffers(recurse: true, include_nonpersistent: true)) b.DetachFromDisposeScope();

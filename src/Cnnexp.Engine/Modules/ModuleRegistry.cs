@@ -65,10 +65,19 @@ public static class ModuleRegistry
             padding: (p.H, p.W), dilation: (c.Dilation.H, c.Dilation.W), groups: c.Groups, bias: c.Bias);
     }
 
-    /// <summary>A `- script:` entry builds its module through the binding the scripting stage attached.</summary>
-    static nn.Module<Tensor, Tensor> Scripted(object? binding, string kind, Shape input) => binding is IModuleSource source
-        ? source.Build(input)
-        : throw new InvalidOperationException($"`{kind}` entry was not bound to its compiled script; plan through Experiment.Plan");
+    /// <summary>
+    /// A `- script:` entry builds its module through the binding the scripting stage attached. Its
+    /// input is made contiguous (NCHW) first: a script written for PyTorch's layout may call
+    /// <c>view</c>, which a channels-last activation refuses, and planning probed it with NCHW.
+    /// </summary>
+    static nn.Module<Tensor, Tensor> Scripted(object? binding, string kind, Shape input)
+    {
+        if (binding is not IModuleSource source)
+            throw new InvalidOperationException($"`{kind}` entry was not bound to its compiled script; plan through Experiment.Plan");
+        var module = source.Build(input);
+        module.register_forward_pre_hook((_, x) => x.is_contiguous() ? x : x.contiguous());
+        return module;
+    }
 
     static nn.Module<Tensor, Tensor> MaxPool(MaxPool2dLayer m)
     {

@@ -38,7 +38,7 @@ public static class MallocTuning
     public static string? Decide(Func<string, string?> env)
     {
         if (!OperatingSystem.IsLinux()) return "glibc defaults (not Linux)";
-        if (env("CNNEXP_MALLOC") is "default") return "glibc defaults (CNNEXP_MALLOC=default)";
+        if (string.Equals(env("CNNEXP_MALLOC")?.Trim(), "default", StringComparison.OrdinalIgnoreCase)) return "glibc defaults (CNNEXP_MALLOC=default)";
         foreach (var name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_" })
             if (!string.IsNullOrEmpty(env(name))) return $"user's settings ({name} is set)";
         if (env("GLIBC_TUNABLES") is { } t && t.Contains("glibc.malloc.", StringComparison.Ordinal)) return "user's settings (GLIBC_TUNABLES is set)";

@@ -29,10 +29,14 @@ public static class ExperimentRunner
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
                   $"{TorchSharp.torch.get_num_threads()} thread(s)");
-        bool channelsLast = ChannelsLastFor(options, resuming);
-        if (!resuming)
-            RunFiles.WriteJson(Path.Combine(options.OutDir, RunFiles.Manifest),
-                ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast));
+        string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
+        bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
+        bool channelsLast = recorded
+            ? RunFiles.ReadJson<Manifest>(manifest).Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
+            : Modules.ChannelsLast.Default(options.ChannelsLast, cuda: device.type == TorchSharp.DeviceType.CUDA);
+        if (!recorded)
+            RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast));
+        log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
             plan.Spec.RunSeeds, resuming, log.Write));
@@ -43,7 +47,7 @@ public static class ExperimentRunner
                     if (options.Only?.Invoke(model.Name, seed) ?? true)
                     {
                         RunUnit(plan, model, seed, data, device, channelsLast, options, log, cancel);
-                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write);   // tensors the figures need
+                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write, channelsLast);   // tensors the figures need
                     }
         }
         finally
@@ -78,20 +82,6 @@ public static class ExperimentRunner
 
     static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
         WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
-
-    /// <summary>
-    /// Convolutions run channels-last (<see cref="Modules.ChannelsLast"/>) unless the options or
-    /// CNNEXP_LAYOUT=nchw say otherwise. A run directory with a manifest keeps the layout it
-    /// records, so a resumed run (or another process training other units of it) computes what an
-    /// uninterrupted run would; manifests from before the layout was recorded mean NCHW.
-    /// </summary>
-    static bool ChannelsLastFor(RunOptions options, bool resuming)
-    {
-        string path = Path.Combine(options.OutDir, RunFiles.Manifest);
-        if (resuming && File.Exists(path))
-            return RunFiles.ReadJson<Manifest>(path).Layout == Modules.ChannelsLast.Description;
-        return options.ChannelsLast ?? !string.Equals(Environment.GetEnvironmentVariable("CNNEXP_LAYOUT"), "nchw", StringComparison.OrdinalIgnoreCase);
-    }
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
         bool channelsLast, RunOptions options, RunLog log, CancellationToken cancel)

@@ -25,7 +25,7 @@ public static class ManifestBuilder
         Cores = Environment.ProcessorCount,
         Threads = threads,
         Device = device.ToString(),
-        Layout = channelsLast ? Modules.ChannelsLast.Description : "NCHW (PyTorch's default)",
+        Layout = channelsLast ? Modules.ChannelsLast.Token : Modules.ChannelsLast.NchwToken,
         Malloc = Native.MallocTuning.State,
         Seeds = spec.RunSeeds,
         SpecHash = Sha256(Encoding.UTF8.GetBytes(SpecWriter.Write(spec))),

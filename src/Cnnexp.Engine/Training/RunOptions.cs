@@ -24,8 +24,8 @@ public sealed record RunOptions
     public Task<Data.LoadedDataset>? Data { get; init; }
 
     /// <summary>
-    /// Convolutions channels-last (true) or NCHW (false) in a new run; null: channels-last unless
-    /// CNNEXP_LAYOUT=nchw. A resumed run always keeps the layout its manifest records.
+    /// Convolutions channels-last (true) or NCHW (false) in a new run; null: CNNEXP_LAYOUT, else
+    /// channels-last on CPU. A run directory with a manifest keeps the layout it records.
     /// </summary>
     public bool? ChannelsLast { get; init; }
 

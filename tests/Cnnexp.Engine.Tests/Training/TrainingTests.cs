@@ -57,7 +57,8 @@ public class TrainingTests
         ExperimentRunner.Run(plan, new RunOptions { OutDir = nchw, Threads = 1, ChannelsLast = false });
         ExperimentRunner.Run(plan, new RunOptions { OutDir = channelsLast, Threads = 1, ChannelsLast = true });
         Assert.NotEqual(TinyRun.Metrics(nchw), TinyRun.Metrics(channelsLast));   // the layouts differ in the last digits
-        Assert.Equal("NCHW (PyTorch's default)", RunFiles.ReadJson<Manifest>(Path.Combine(nchw, RunFiles.Manifest)).Layout);
+        Assert.Equal("nchw", RunFiles.ReadJson<Manifest>(Path.Combine(nchw, RunFiles.Manifest)).Layout);
+        Assert.Equal("channels_last", RunFiles.ReadJson<Manifest>(Path.Combine(channelsLast, RunFiles.Manifest)).Layout);
 
         using var cts = new CancellationTokenSource();
         var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "rgb" && b.Epoch == 2 && b.Batch == 2) cts.Cancel(); } };
@@ -67,6 +68,14 @@ public class TrainingTests
         RunFiles.WriteJson(manifest, RunFiles.ReadJson<Manifest>(manifest) with { Layout = null });
         TinyRun.Run(plan, old);                                              // resumed with default options
         Assert.Equal(TinyRun.Metrics(nchw), TinyRun.Metrics(old));
+
+        string resumed = TinyRun.NewDir();                                  // a channels-last run stays so, whatever is asked
+        using var cts2 = new CancellationTokenSource();
+        var stop2 = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Epoch == 2 && b.Batch == 2) cts2.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, ChannelsLast = true, Callbacks = stop2 }, cts2.Token));
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, ChannelsLast = false });
+        Assert.Equal(TinyRun.Metrics(channelsLast), TinyRun.Metrics(resumed));
     }
 
     [Fact]
