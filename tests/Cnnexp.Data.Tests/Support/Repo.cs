@@ -5,13 +5,17 @@ static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    /// <summary>$CNNEXP_SHARED_DATA, else shared/data beside the repository (where CI puts it).</summary>
+    public static string SharedData =>
+        Environment.GetEnvironmentVariable("CNNEXP_SHARED_DATA") is { Length: > 0 } dir
+            ? Path.GetFullPath(dir)
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
 
     /// <summary>A file of the shared data folder; fails with a clear message when it is missing.</summary>
     public static string Shared(string name)
     {
         string path = Path.Combine(SharedData, name);
-        Assert.True(File.Exists(path), $"test data `{path}` is missing: CI places a copy of shared/ beside the repository (see shared/data/README.md)");
+        Assert.True(File.Exists(path), $"test data `{path}` is missing: CI places a copy of shared/ beside the repository (see shared/data/README.md); elsewhere, set CNNEXP_SHARED_DATA to a folder holding it");
         return path;
     }
 
