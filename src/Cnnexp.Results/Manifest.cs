@@ -16,6 +16,10 @@ public sealed record Manifest
     public string? Layout { get; init; }
     /// <summary>glibc malloc thresholds (see MallocTuning); absent in runs before it was recorded.</summary>
     public string? Malloc { get; init; }
+    /// <summary>What each model's convolutions and linear layers computed in (<c>fp32</c>, <c>bf16</c>); absent in runs before 0.3 (fp32).</summary>
+    public IReadOnlyDictionary<string, string>? Precision { get; init; }
+    /// <summary>The CPU's flags that matter for speed and precision (avx2, avx512_bf16, amx_bf16, …).</summary>
+    public IReadOnlyList<string>? CpuFeatures { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>SHA-256 of spec.resolved.yaml.</summary>
     public required string SpecHash { get; init; }

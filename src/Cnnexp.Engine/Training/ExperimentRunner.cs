@@ -35,7 +35,9 @@ public static class ExperimentRunner
             ? RunFiles.ReadJson<Manifest>(manifest).Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
             : Modules.ChannelsLast.Default(options.ChannelsLast, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (!recorded)
-            RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast));
+            RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast)
+                with { Precision = PrecisionCheck.Of(plan) });
+        if (PrecisionCheck.Warning(plan, cuda: device.type == TorchSharp.DeviceType.CUDA) is { } warning) log.Write(warning);
         log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
