@@ -10,7 +10,10 @@ public sealed record Manifest
     public required string Os { get; init; }
     public required string Cpu { get; init; }
     public required int Cores { get; init; }
+    /// <summary>libtorch threads of each unit (a unit's metrics depend on it).</summary>
     public required int Threads { get; init; }
+    /// <summary>Units trained side by side (their metrics do not depend on it); absent before 0.3 (one at a time).</summary>
+    public int? Jobs { get; init; }
     public required string Device { get; init; }
     /// <summary>How convolutions store activations: <c>channels_last</c> or <c>nchw</c>; absent (NCHW) in runs of cnnexp 0.1.</summary>
     public string? Layout { get; init; }

@@ -18,8 +18,19 @@ public static class ModelBuilder
     public static Sequential Build(ModelPlan plan, bool? channelsLast = null) =>
         Build(plan, new BuildOptions { ChannelsLast = channelsLast ?? ChannelsLast.Default() });
 
+    /// <summary>
+    /// Held while anything draws from libtorch's global generator: layer constructors draw initial
+    /// weights from it, and units training side by side must not take each other's draws.
+    /// </summary>
+    public static readonly object GlobalGenerator = new();
+
     /// <summary>The model as <paramref name="options"/> say: layout, precision, the generator its dropout draws from.</summary>
     public static Sequential Build(ModelPlan plan, BuildOptions options)
+    {
+        lock (GlobalGenerator) return BuildAlone(plan, options);
+    }
+
+    static Sequential BuildAlone(ModelPlan plan, BuildOptions options)
     {
         // Layer constructors create temporary tensors (e.g. Conv2d's initialisation) that nothing
         // disposes; build inside a scope and keep only the parameters and buffers.

@@ -23,9 +23,9 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        if (!training || p == 0) return x;
+        if (!training || p == 0) return x.alias();                     // a new handle: Sequential frees each intermediate result
         if (p >= 1) return x * 0;
-        using var keep = perChannel                                      // (N, C, 1, 1), or x's shape and memory layout
+        var keep = perChannel                                           // freed by the step's dispose scope: backward needs it 
             ? empty([x.shape[0], x.shape[1], .. Enumerable.Repeat(1L, (int)x.dim() - 2)], x.dtype, x.device)
             : empty_like(x);
         keep.bernoulli_(1 - p, generator);

@@ -11,15 +11,13 @@ namespace Cnnexp.Engine.Training;
 /// </summary>
 public sealed class UnitRandom(int seed) : IDisposable
 {
-    static readonly object GlobalGenerator = new();
-
     /// <summary>The unit's own generator; pass it to the model builder.</summary>
     public Generator Generator { get; } = new((ulong)seed);
 
     /// <summary>Runs <paramref name="build"/> with the global generator seeded with the unit's seed, alone in the process.</summary>
     public static T Initialise<T>(int seed, Func<T> build)
     {
-        lock (GlobalGenerator)
+        lock (Modules.ModelBuilder.GlobalGenerator)
         {
             manual_seed(seed);
             return build();
@@ -35,7 +33,7 @@ public sealed class UnitRandom(int seed) : IDisposable
     {
         int mixed = Data.Seeds.Mix(seed, epoch, 0xd0);
         Generator.manual_seed(mixed);
-        lock (GlobalGenerator) manual_seed(mixed);
+        lock (Modules.ModelBuilder.GlobalGenerator) manual_seed(mixed);
     }
 
     public void Dispose() => Generator.Dispose();
