@@ -55,6 +55,7 @@ public static class ExperimentRunner
             {
                 RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
                 ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast);   // tensors the figures need
+                MallocTuning.Trim();                                   // the unit's freed buffers go back to the kernel
             }, cancel);
         }
         finally
