@@ -17,6 +17,9 @@ static class Errors
                 console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 console.MarkupLine("run [bold]cnnexp --help[/] for usage");
                 return ExitCodes.InvalidInput;
+            case SettingsException:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return ExitCodes.InvalidInput;
             case SpecChangedException:
                 console.Profile.Out.Writer.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;

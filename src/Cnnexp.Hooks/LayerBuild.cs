@@ -14,4 +14,10 @@ public sealed record LayerBuild(nn.Module<Tensor, Tensor> Module, Shape Output)
 {
     /// <summary>Multiply-accumulates per example, for `inspect`'s totals; 0 when not given.</summary>
     public long Macs { get; init; }
+
+    /// <summary>
+    /// In a `precision: bf16` run, hand the module its input in bf16 as it comes (the module must then
+    /// cope with bf16 input and fp32 parameters itself). False: cnnexp casts its input to fp32 first.
+    /// </summary>
+    public bool AcceptsLowPrecision { get; init; }
 }

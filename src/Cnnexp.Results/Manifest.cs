@@ -10,12 +10,19 @@ public sealed record Manifest
     public required string Os { get; init; }
     public required string Cpu { get; init; }
     public required int Cores { get; init; }
+    /// <summary>libtorch threads of each unit (a unit's metrics depend on it).</summary>
     public required int Threads { get; init; }
+    /// <summary>Units trained side by side (their metrics do not depend on it); absent before 0.3 (one at a time).</summary>
+    public int? Jobs { get; init; }
     public required string Device { get; init; }
     /// <summary>How convolutions store activations: <c>channels_last</c> or <c>nchw</c>; absent (NCHW) in runs of cnnexp 0.1.</summary>
     public string? Layout { get; init; }
     /// <summary>glibc malloc thresholds (see MallocTuning); absent in runs before it was recorded.</summary>
     public string? Malloc { get; init; }
+    /// <summary>What each model's convolutions and linear layers computed in (<c>fp32</c>, <c>bf16</c>); absent in runs before 0.3 (fp32).</summary>
+    public IReadOnlyDictionary<string, string>? Precision { get; init; }
+    /// <summary>The CPU's flags that matter for speed and precision (avx2, avx512_bf16, amx_bf16, …).</summary>
+    public IReadOnlyList<string>? CpuFeatures { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }
     /// <summary>SHA-256 of spec.resolved.yaml.</summary>
     public required string SpecHash { get; init; }

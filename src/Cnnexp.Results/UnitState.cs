@@ -17,6 +17,8 @@ public sealed record UnitState
     public int EpochsWithoutImprovement { get; init; }
     /// <summary>Why the unit stopped or failed, in words.</summary>
     public string? Message { get; init; }
+    /// <summary>For a unit that failed unexpectedly: the exception's type, message and stack trace, as .NET prints them.</summary>
+    public string? Error { get; init; }
     /// <summary>The final result, once done or stopped.</summary>
     public SeedResult? Result { get; init; }
 

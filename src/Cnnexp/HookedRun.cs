@@ -33,7 +33,7 @@ static class HookedRun
         var callbacks = ProgressReports.Wrap(settings.Callbacks, progress);
         var options = new RunOptions
         {
-            OutDir = outDir, Threads = settings.Threads, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
+            OutDir = outDir, Threads = settings.Threads, Jobs = settings.Jobs, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
             Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data, ChannelsLast = settings.ChannelsLast,
         };
         var summary = ExperimentRunner.Run(plan, options, cancel);

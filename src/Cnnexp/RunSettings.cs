@@ -9,8 +9,11 @@ public sealed record RunSettings
     /// <summary>Run directory; default <c>runs/NAME/STAMP-HASH</c>. An existing run of the same spec there is resumed.</summary>
     public string? OutDir { get; init; }
 
-    /// <summary>CPU threads for libtorch; 0: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.</summary>
+    /// <summary>libtorch threads per unit; 0: chosen with <see cref="Jobs"/> for the cores this process may use ($CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all).</summary>
     public int Threads { get; init; }
+
+    /// <summary>Units (model x seed) trained side by side in this process; null: as many as there are cores, one thread each (docs/training.md).</summary>
+    public int? Jobs { get; init; }
 
     /// <summary>
     /// Convolutions channels-last (true, faster on CPU) or in PyTorch's NCHW layout (false) in a new

@@ -23,8 +23,12 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         public string? Resume { get; init; }
 
         [CommandOption("--threads <N>")]
-        [Description("CPU threads for libtorch. Default: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all cores.")]
+        [Description("libtorch threads per unit. Default: the cores left once --jobs has its share.")]
         public int Threads { get; init; }
+
+        [CommandOption("--jobs <N>")]
+        [Description("Units (model x seed) trained side by side, or `auto` (default): one per core, one thread each. A unit's metrics depend on its threads, never on --jobs.")]
+        public string Jobs { get; init; } = "auto";
 
         [CommandOption("--set <KEY=VALUE>")]
         [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable; type-checked like the file.")]
@@ -55,12 +59,17 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
-            Threads < 0 ? ValidationResult.Error("--threads must be 0 or more")
+            Threads < 0 ? ValidationResult.Error("--threads must be 1 or more")
+            : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number of 1 or more, not `{Jobs}`")
             : Spec is null && Resume is null ? ValidationResult.Error("give a SPEC file, or --resume DIR")
             : Out is not null && Resume is not null && Path.GetFullPath(Out) != Path.GetFullPath(Resume)
                 ? ValidationResult.Error("--out and --resume name different directories; give one")
             : ValidationResult.Success();
     }
+
+    /// <summary>The number --jobs names: 0 for `auto`, null when it is neither `auto` nor a whole number of 1 or more.</summary>
+    internal static int? JobCount(string jobs) =>
+        jobs.Equals("auto", StringComparison.OrdinalIgnoreCase) ? 0 : int.TryParse(jobs, out int n) && n >= 1 ? n : null;
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
@@ -71,7 +80,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         if (!load.Ok) return Invalid(load.FormatDiagnostics());
         var runSettings = new RunSettings
         {
-            Threads = settings.Threads, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+            Threads = settings.Threads, Jobs = JobCount(settings.Jobs) is int j and > 0 ? j : null, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         };
         // Hook scripts compile while the data loads on another thread; an invalid spec or hook trains nothing.
         var (plan, data) = Experiment.PlanWhileDataLoads(load.Spec!, load.Sources, runSettings with { Log = Echo(settings.Quiet) });

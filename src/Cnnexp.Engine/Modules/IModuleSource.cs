@@ -11,4 +11,7 @@ public interface IModuleSource
 {
     /// <summary>A new module for one example of shape <paramref name="input"/> (batch left out).</summary>
     nn.Module<Tensor, Tensor> Build(Shape input);
+
+    /// <summary>The module takes bf16 input as it comes in a low-precision run; otherwise cnnexp hands it fp32.</summary>
+    bool AcceptsLowPrecision => false;
 }

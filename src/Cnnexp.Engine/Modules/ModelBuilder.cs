@@ -15,7 +15,22 @@ public static class ModelBuilder
     /// Run every conv2d channels-last (see <see cref="ChannelsLast"/>); null: <see cref="ChannelsLast.Default"/>.
     /// A run passes the layout its manifest records.
     /// </param>
-    public static Sequential Build(ModelPlan plan, bool? channelsLast = null)
+    public static Sequential Build(ModelPlan plan, bool? channelsLast = null) =>
+        Build(plan, new BuildOptions { ChannelsLast = channelsLast ?? ChannelsLast.Default() });
+
+    /// <summary>
+    /// Held while anything draws from libtorch's global generator: layer constructors draw initial
+    /// weights from it, and units training side by side must not take each other's draws.
+    /// </summary>
+    public static readonly object GlobalGenerator = new();
+
+    /// <summary>The model as <paramref name="options"/> say: layout, precision, the generator its dropout draws from.</summary>
+    public static Sequential Build(ModelPlan plan, BuildOptions options)
+    {
+        lock (GlobalGenerator) return BuildAlone(plan, options);
+    }
+
+    static Sequential BuildAlone(ModelPlan plan, BuildOptions options)
     {
         // Layer constructors create temporary tensors (e.g. Conv2d's initialisation) that nothing
         // disposes; build inside a scope and keep only the parameters and buffers.
@@ -23,9 +38,9 @@ public static class ModelBuilder
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         var layerNames = plan.Layers.Select(l => l.Name).ToHashSet();   // a layer may be called `normalize` too
         foreach (var t in plan.Transforms) modules.Add((UniqueName(modules, layerNames, t.Spec.Kind), ModuleRegistry.Build(t)));
-        foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l)));
+        foreach (var l in plan.Layers) modules.Add((l.Name, ModuleRegistry.Build(l, options)));
         var model = nn.Sequential(modules.ToArray());
-        if (channelsLast ?? ChannelsLast.Default())
+        if (options.ChannelsLast)
             foreach (var conv in model.modules().OfType<Conv2d>()) ChannelsLast.Use(conv);
         foreach (var p in model.parameters()) p.DetachFromDisposeScope();
         foreach (var b in model.buffers(recurse: true, include_nonpersistent: true)) b.DetachFromDisposeScope();

@@ -13,18 +13,23 @@ public static class NativeRuntime
     static readonly object Gate = new();
     static bool loaded;
 
-    /// <summary>Loads libtorch once per process and sets the number of CPU threads it may use.</summary>
+    /// <summary>
+    /// Loads libtorch once per process. <paramref name="threads"/> &gt; 0 sets the number of CPU threads
+    /// it may use; 0 sets <see cref="DefaultThreads"/> on the first load and leaves a number set
+    /// earlier alone (a library call that only needs libtorch must not undo a run's thread budget).
+    /// </summary>
     public static void EnsureLoaded(int threads = 0)
     {
         lock (Gate)
         {
-            if (!loaded)
+            bool first = !loaded;
+            if (first)
             {
                 MallocTuning.Apply();           // before libtorch allocates anything
                 LoadLibTorchSharp();
                 loaded = true;
             }
-            torch.set_num_threads(threads > 0 ? threads : DefaultThreads());
+            if (threads > 0 || first) torch.set_num_threads(threads > 0 ? threads : DefaultThreads());
         }
     }
 

@@ -49,7 +49,7 @@ public static class Evaluator
             using var scope = NewDisposeScope();
             if (!batches.MoveNext()) break;
             var y = batches.Current.Labels.to(device);
-            use(model.forward(batches.Current.Images.to(device)), y);   // (N, classes), (N)
+            use(Modules.Autocast.ToFloat(model.forward(batches.Current.Images.to(device))), y);   // (N, classes) fp32, (N)
         }
     }
 }

@@ -19,36 +19,45 @@ public static class ExperimentRunner
 {
     public static RunSummary Run(ExperimentPlan plan, RunOptions options, CancellationToken cancel = default)
     {
-        NativeRuntime.EnsureLoaded(options.Threads);
+        NativeRuntime.EnsureLoaded();                                  // before any other use of torch (it finds libtorch the way fsi needs)
+        var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
+        var units = (from model in plan.Models from seed in plan.Spec.RunSeeds
+                     where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
+        var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
+            options.Cores > 0 ? options.Cores : NativeRuntime.DefaultThreads(), units.Count, cuda: device.type == TorchSharp.DeviceType.CUDA);
+        if (budget is null) throw new SettingsException(budgetError!);
+        NativeRuntime.EnsureLoaded(budget.Threads);
         bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
-        var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var clock = Stopwatch.StartNew();
         using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
-                  $"{TorchSharp.torch.get_num_threads()} thread(s)");
+                  $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each");
         string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
         bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
         bool channelsLast = recorded
             ? RunFiles.ReadJson<Manifest>(manifest).Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
             : Modules.ChannelsLast.Default(options.ChannelsLast, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (!recorded)
-            RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, TorchSharp.torch.get_num_threads(), options.CommandLine, channelsLast));
+            RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, budget.Threads, options.CommandLine, channelsLast)
+                with { Precision = PrecisionCheck.Of(plan), Jobs = budget.Jobs });
+        if (PrecisionCheck.Warning(plan, cuda: device.type == TorchSharp.DeviceType.CUDA) is { } warning) log.Write(warning);
         log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
             plan.Spec.RunSeeds, resuming, log.Write));
+        // Units side by side share the data and the run directory; their callbacks are called one at a time (docs/hooks.md).
+        var unitOptions = budget.Jobs > 1 ? options with { Callbacks = CallbackGate.Serialise(options.Callbacks) } : options;
         try
         {
-            foreach (var model in plan.Models)
-                foreach (int seed in plan.Spec.RunSeeds)
-                    if (options.Only?.Invoke(model.Name, seed) ?? true)
-                    {
-                        RunUnit(plan, model, seed, data, device, channelsLast, options, log, cancel);
-                        ArtefactRecorder.Record(plan, model, seed, data, options.OutDir, log.Write, channelsLast);   // tensors the figures need
-                    }
+            UnitScheduler.Run(units, budget.Jobs, (unit, token) =>
+            {
+                RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
+                ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
+                MallocTuning.Trim();                                   // the unit's freed buffers go back to the kernel
+            }, cancel);
         }
         finally
         {
@@ -115,9 +124,17 @@ public static class ExperimentRunner
         }
         catch (Exception e) when (e is not DataException)
         {
-            var failed = (paths.ReadState() ?? state) with { Status = "failed", Message = e.Message };
+            if (e is IExpectedFailure)
+            {
+                paths.WriteState((paths.ReadState() ?? state) with { Status = "failed", Message = e.Message });
+                log.Write($"{model.Name} seed {seed}: failed: {e.Message}; other models and seeds go on");
+                return;
+            }
+            // Unexpected: the evidence stays, type, message and stack in state.json and run.log; the console gets one line naming them.
+            var failed = (paths.ReadState() ?? state) with { Status = "failed", Message = $"{e.GetType().Name}: {e.Message}", Error = e.ToString() };
             paths.WriteState(failed);
-            log.Write($"{model.Name} seed {seed}: failed: {e.Message}; other models and seeds go on");
+            log.WriteFileOnly($"{model.Name} seed {seed}: failed:\n{e}");
+            log.Write($"{model.Name} seed {seed}: failed: {e.GetType().Name}: {e.Message} (stack trace in run.log and {Path.GetRelativePath(options.OutDir, paths.State)}); other models and seeds go on");
         }
     }
 
@@ -125,8 +142,15 @@ public static class ExperimentRunner
         $"{m.Model} seed {m.Seed} epoch {m.Epoch}/{epochs}: train loss {m.TrainLoss:F4}, train acc {m.TrainAccuracy:P1}, " +
         $"test loss {m.TestLoss:F4}, test acc {m.TestAccuracy:P1}, {m.ImagesPerSecond:F0} img/s");
 
-    /// <summary>Rewrites the run's metrics.csv from the units' files, in spec order.</summary>
+    static readonly object MetricsGate = new();
+
+    /// <summary>Rewrites the run's metrics.csv from the units' files, in spec order (one writer at a time: units finish epochs side by side).</summary>
     static void MergeMetrics(ExperimentPlan plan, string dir)
+    {
+        lock (MetricsGate) MergeMetricsAlone(plan, dir);
+    }
+
+    static void MergeMetricsAlone(ExperimentPlan plan, string dir)
     {
         var rows = new List<EpochMetrics>();
         foreach (var model in plan.Models)

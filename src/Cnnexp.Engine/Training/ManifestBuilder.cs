@@ -27,6 +27,7 @@ public static class ManifestBuilder
         Device = device.ToString(),
         Layout = channelsLast ? Modules.ChannelsLast.Token : Modules.ChannelsLast.NchwToken,
         Malloc = Native.MallocTuning.State,
+        CpuFeatures = Native.CpuFeatures.Present,
         Seeds = spec.RunSeeds,
         SpecHash = Sha256(Encoding.UTF8.GetBytes(SpecWriter.Write(spec))),
         Data = new Dictionary<string, string>

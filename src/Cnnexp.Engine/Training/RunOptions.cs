@@ -8,8 +8,14 @@ public sealed record RunOptions
     /// <summary>The run directory; created if missing, continued if it holds a run of the same spec.</summary>
     public required string OutDir { get; init; }
 
-    /// <summary>CPU threads for libtorch; 0 means <see cref="Native.NativeRuntime.DefaultThreads"/>.</summary>
+    /// <summary>libtorch threads per unit; 0: chosen with <see cref="Jobs"/> (<see cref="ThreadBudget"/>).</summary>
     public int Threads { get; init; }
+
+    /// <summary>Cores this run may use in all; 0: <see cref="Native.NativeRuntime.DefaultThreads"/> ($CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all).</summary>
+    public int Cores { get; init; }
+
+    /// <summary>Units trained side by side in this process; null: chosen for the machine's cores (<see cref="ThreadBudget"/>).</summary>
+    public int? Jobs { get; init; }
 
     /// <summary>One line per event (epoch finished, unit skipped); null for silence.</summary>
     public Action<string>? Log { get; init; }

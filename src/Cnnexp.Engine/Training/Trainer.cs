@@ -24,8 +24,9 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     public UnitState Run(UnitState state, TrainingCallbacks callbacks, CancellationToken cancel)
     {
         Directory.CreateDirectory(paths.Dir);
-        manual_seed(seed);                                   // same initial weights for the same seed
-        using var model = ModelBuilder.Build(plan, channelsLast);
+        using var random = new UnitRandom(seed);
+        var build = new BuildOptions { ChannelsLast = channelsLast, Precision = train.Precision, Generator = random.Generator };
+        using var model = UnitRandom.Initialise(seed, () => ModelBuilder.Build(plan, build));   // same initial weights for the same seed
         model.to(device);
         using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
         MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);       // rows of an epoch that never reached state.json (also the first)
@@ -34,7 +35,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         while (state.EpochsDone < train.Epochs)
         {
             int epoch = state.EpochsDone + 1;
-            manual_seed(Seeds.Mix(seed, epoch, 0xd0));       // dropout and other randomness of this epoch
+            random.StartEpoch(epoch);                        // dropout masks of this epoch
             var clock = Stopwatch.StartNew();
             var fit = TrainEpoch(model, optimizer, epoch, callbacks, cancel);
             double seconds = clock.Elapsed.TotalSeconds;
@@ -74,7 +75,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             SetLearningRate(optimizer, LrSchedule.At(train, epoch - 1 + (double)batch / batches));
             var x = source.Current.Images.to(device);          // (N, C, H, W)
             var y = source.Current.Labels.to(device);          // (N)
-            var logits = model.forward(x);                     // (N, classes)
+            var logits = Autocast.ToFloat(model.forward(x));   // (N, classes), fp32 for the loss whatever the precision
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: train.LabelSmoothing);
             optimizer.zero_grad();
             loss.backward();

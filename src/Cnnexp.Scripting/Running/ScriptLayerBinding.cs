@@ -21,7 +21,15 @@ sealed class ScriptLayerBinding(LoadedScript script, ScriptArgs args) : IScripte
     public long Parameters(Shape input) => Plan(input).Parameters;
     public long Macs(Shape input) => Plan(input).Macs;
 
-    public nn.Module<Tensor, Tensor> Build(Shape input) => script.Hooks.LayerBuilder!(new LayerContext(new HookArgs(args), input)).Module;
+    public nn.Module<Tensor, Tensor> Build(Shape input)
+    {
+        var build = script.Hooks.LayerBuilder!(new LayerContext(new HookArgs(args), input));
+        AcceptsLowPrecision = build.AcceptsLowPrecision;
+        return build.Module;
+    }
+
+    /// <summary>What the script's last build said (<see cref="LayerBuild.AcceptsLowPrecision"/>); the same for every build of one script.</summary>
+    public bool AcceptsLowPrecision { get; private set; }
 
     (ShapeCheck Check, long Parameters, long Macs) Plan(Shape input)
     {

@@ -15,6 +15,7 @@ public static class TrainRules
             MomentumIsForSgd(train.Optimizer, diagnostics);
             MilestonesForMultistep(train.Schedule, train.Epochs, diagnostics);
             WarmupWithinTraining(train, diagnostics);
+            Fp16NeedsCuda(train, diagnostics);
         }
     }
 
@@ -59,6 +60,13 @@ public static class TrainRules
             d.Error("missing-key", "`schedule.type: multistep` needs `milestones`, e.g. [10, 20]", s.SpanOf("type"));
         foreach (int m in s.Milestones.Where(m => m < 1 || m >= epochs))
             d.Error("out-of-range", $"milestone {m} is outside epochs 1..{epochs - 1} (`train.epochs` is {epochs})", s.SpanOf("milestones"));
+    }
+
+    static void Fp16NeedsCuda(TrainSpec t, DiagnosticBag d)
+    {
+        if (t.Precision == Precision.Fp16 && t.Device != DeviceKind.Cuda)
+            d.Error("conflict", $"`train.precision: fp16` runs only on CUDA, and `train.device` is `{t.Device.ToString().ToLowerInvariant()}`",
+                t.SpanOf("precision"), "on a CPU use `precision: bf16` (or `fp32`); for fp16 set `device: cuda`");
     }
 
     static void WarmupWithinTraining(TrainSpec t, DiagnosticBag d)
