@@ -14,6 +14,7 @@ namespace Cnnexp.Engine.Tests;
 /// from fp32 parameters; the parameters, their gradients, the optimiser, the loss and the metrics stay
 /// fp32, and checkpoints read exactly like an fp32 model's.
 /// </summary>
+[Collection("training")]
 public class PrecisionTests
 {
     const string Stack = """
@@ -37,8 +38,8 @@ public class PrecisionTests
 
     static Sequential Build(Precision precision, bool channelsLast, int seed = 3)
     {
-        manual_seed(seed);
-        return ModelBuilder.Build(TinyRun.Plan(Stack).Models[0], new BuildOptions { Precision = precision, ChannelsLast = channelsLast });
+        var plan = TinyRun.Plan(Stack).Models[0];
+        return Cnnexp.Engine.Training.UnitRandom.Initialise(seed, () => ModelBuilder.Build(plan, new BuildOptions { Precision = precision, ChannelsLast = channelsLast }));
     }
 
     [Theory]

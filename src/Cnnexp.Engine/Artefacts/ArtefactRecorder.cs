@@ -23,7 +23,9 @@ public static class ArtefactRecorder
 
     /// <summary>Records a unit once it is finished; does nothing for unfinished units or when already recorded.</summary>
     /// <param name="channelsLast">The run's layout (see ModelBuilder.Build); null: the default.</param>
-    public static void Record(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, Action<string>? log = null, bool? channelsLast = null)
+    /// <param name="detail">Receives an unexpected failure's full exception (run.log only); <paramref name="log"/> gets one line.</param>
+    public static void Record(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, string runDir, Action<string>? log = null,
+        bool? channelsLast = null, Action<string>? detail = null)
     {
         var unit = UnitPaths.For(runDir, model.Name, seed);
         bool first = seed == plan.Spec.RunSeeds[0];
@@ -36,7 +38,8 @@ public static class ArtefactRecorder
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log?.Invoke($"{model.Name} seed {seed}: figure artefacts not saved: {e.Message}");
+            detail?.Invoke($"{model.Name} seed {seed}: figure artefacts not saved:\n{e}");
+            log?.Invoke($"{model.Name} seed {seed}: figure artefacts not saved: {e.GetType().Name}: {e.Message}{(detail is null ? "" : " (stack trace in run.log)")}");
         }
     }
 

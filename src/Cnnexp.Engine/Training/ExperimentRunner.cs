@@ -19,6 +19,7 @@ public static class ExperimentRunner
 {
     public static RunSummary Run(ExperimentPlan plan, RunOptions options, CancellationToken cancel = default)
     {
+        NativeRuntime.EnsureLoaded();                                  // before any other use of torch (it finds libtorch the way fsi needs)
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
         var units = (from model in plan.Models from seed in plan.Spec.RunSeeds
                      where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
@@ -54,7 +55,7 @@ public static class ExperimentRunner
             UnitScheduler.Run(units, budget.Jobs, (unit, token) =>
             {
                 RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
-                ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast);   // tensors the figures need
+                ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
                 MallocTuning.Trim();                                   // the unit's freed buffers go back to the kernel
             }, cancel);
         }
@@ -123,7 +124,13 @@ public static class ExperimentRunner
         }
         catch (Exception e) when (e is not DataException)
         {
-            // The evidence stays: type, message and stack in state.json and run.log; the console gets one line naming them.
+            if (e is IExpectedFailure)
+            {
+                paths.WriteState((paths.ReadState() ?? state) with { Status = "failed", Message = e.Message });
+                log.Write($"{model.Name} seed {seed}: failed: {e.Message}; other models and seeds go on");
+                return;
+            }
+            // Unexpected: the evidence stays, type, message and stack in state.json and run.log; the console gets one line naming them.
             var failed = (paths.ReadState() ?? state) with { Status = "failed", Message = $"{e.GetType().Name}: {e.Message}", Error = e.ToString() };
             paths.WriteState(failed);
             log.WriteFileOnly($"{model.Name} seed {seed}: failed:\n{e}");

@@ -7,7 +7,7 @@ namespace Cnnexp.Scripting.Running;
 /// ("hook hooks/x.csx failed at epoch end (model rgb, seed 0, epoch 2): InvalidOperationException: boom (at hooks/x.csx:7)").
 /// It fails only the model/seed it happened in; finished epochs and other units are kept.
 /// </summary>
-public sealed class HookException : Exception
+public sealed class HookException : Exception, Engine.Training.IExpectedFailure
 {
     internal HookException(string hook, string @event, string where, Exception inner, IReadOnlyCollection<string> sources)
         : base($"hook {hook} failed {@event}{where}: {ScriptErrors.Describe(inner, sources)}", ScriptErrors.Unwrap(inner))

@@ -7,6 +7,7 @@ namespace Cnnexp.Engine.Tests.Training;
 /// `--jobs N` trains units side by side in one process. A unit's metrics depend only on the spec, its
 /// seed and its thread count, so two at a time give exactly what one at a time gives.
 /// </summary>
+[Collection("training")]
 public class JobsTests
 {
     /// <summary>Two models x two seeds, with dropout (the unit's own generator) and augmentation.</summary>
