@@ -10,7 +10,7 @@ public sealed record ExperimentSpec : SpecNode
     public static readonly string[] FigureNames =
     [
         "samples", "transforms", "shapes", "channel_contributions", "filters", "feature_maps",
-        "curves", "loss", "accuracy", "confusion", "per_class",
+        "curves", "loss", "accuracy", "sequential", "confusion", "per_class",
     ];
 
     [Field("Short name; used for the run directory.", Required = true)] public string Name { get; init; } = "";
@@ -27,7 +27,7 @@ public sealed record ExperimentSpec : SpecNode
     public IReadOnlyList<BlockSpec>? Blocks { get; init; }
     [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
     [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
-        "filters", "feature_maps", "curves", "loss", "accuracy", "confusion", "per_class"])]
+        "filters", "feature_maps", "curves", "loss", "accuracy", "sequential", "confusion", "per_class"])]
     public IReadOnlyList<string>? Figures { get; init; }
     [Field("C# scripts (.csx, relative to the spec's folder) with callbacks, metrics and figures, e.g. `[hooks/gradnorm.csx]`; they run with your rights (docs/hooks.md).")]
     public IReadOnlyList<HookPath>? Hooks { get; init; }

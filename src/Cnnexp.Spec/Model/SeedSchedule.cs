@@ -8,8 +8,17 @@ namespace Cnnexp.Spec.Model;
 /// `seeds:` — a fixed list (every model trains every seed) or an adaptive schedule (seeds added in
 /// waves until the question is answered).
 /// </summary>
-public sealed record SeedSchedule
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(SeedSchedule), nameof(Create))]
+public sealed record SeedSchedule : IEnumerable<int>
 {
+    /// <summary>A fixed list from a collection expression: <c>Seeds = [0, 1, 2]</c>.</summary>
+    public static SeedSchedule Create(ReadOnlySpan<int> seeds) => Of(seeds.ToArray());
+
+    /// <summary>The seeds a run may train (<see cref="Fixed"/>).</summary>
+    public IEnumerator<int> GetEnumerator() => Fixed.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
     /// <summary>The fixed seeds; for an adaptive schedule, every seed it may train (0 … max − 1).</summary>
     public IReadOnlyList<int> Fixed { get; init; } = [0];
 
