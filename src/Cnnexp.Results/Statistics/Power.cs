@@ -10,7 +10,7 @@ public static class Power
     public sealed record Seeds(int? Adaptive, int? Fixed, int Limit);
 
     /// <param name="limit">Seeds searched at most; a null answer means more than this.</param>
-    public static Seeds Needed(double effect, double sd, double power = 0.8, double alpha = 0.05, int limit = 400, int studies = 4000)
+    public static Seeds Needed(double effect, double sd, double power = 0.8, double alpha = 0.05, int limit = 1000, int studies = 4000)
     {
         if (!(sd > 0) || !double.IsFinite(sd)) return new Seeds(2, 2, limit);
         double delta = Math.Abs(effect) / sd;
