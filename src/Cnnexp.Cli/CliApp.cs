@@ -63,6 +63,9 @@ public static class CliApp
                     .WithDescription("Convert CIFAR-10 images in class folders (folder or .tar.gz) into the cache's official binary layout.")
                     .WithExample("data", "import-cifar10", "cifar10-jpeg.tar.gz");
             });
+            config.AddCommand<PowerCommand>("power")
+                .WithDescription("From a run's observed seed-to-seed spread, how many seeds each comparison needs to detect a given difference.")
+                .WithExample("power", "runs/try1", "--effect", "1", "--power", "0.8");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Merge a run's finished units, redraw its figures and write report.html and report.md, without training.")
                 .WithExample("report", "runs/try1");

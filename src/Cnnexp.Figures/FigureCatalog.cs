@@ -9,7 +9,7 @@ public static class FigureCatalog
     [
         new SamplesFigure(), new TransformsFigure(), new ShapesFigure(), new ChannelContributionsFigure(),
         new FiltersFigure(), new FeatureMapsFigure(), new CurvesFigure(), new LossFigure(),
-        new AccuracyFigure(), new ConfusionFigure(), new PerClassFigure(),
+        new AccuracyFigure(), new SequentialFigure(), new ConfusionFigure(), new PerClassFigure(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(f => f.Name).ToList();

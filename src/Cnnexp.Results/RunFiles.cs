@@ -21,6 +21,7 @@ public static class RunFiles
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // keep `+`, `'` and non-ASCII readable
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },   // states as stable tokens (`max_seeds`), not numbers
     };
 
     /// <summary>Writes JSON through a temporary file and a rename, so readers never see half a file.</summary>

@@ -14,6 +14,8 @@ public sealed record RunSummary
     public IReadOnlyList<PairedComparison> Comparisons { get; init; } = [];
     /// <summary>Wall-clock seconds of the whole run.</summary>
     public double Seconds { get; init; }
+    /// <summary>For a study with adaptive seeds: its rule, seeds used and why it stopped; null for fixed seeds.</summary>
+    public AdaptiveSummary? Adaptive { get; init; }
     /// <summary>Extra scalar results keyed by name (e.g. the channel-contribution check's max |difference|).</summary>
     public IReadOnlyDictionary<string, double> Checks { get; init; } = new Dictionary<string, double>();
 }
@@ -61,4 +63,11 @@ public sealed record PairedComparison
     public required double PValue { get; init; }
     /// <summary>A plain-language sentence: real difference, or within seed noise.</summary>
     public required string Verdict { get; init; }
+    /// <summary>
+    /// How the interval and p-value were computed: null for the fixed-seed paired t-test; "anytime" for
+    /// adaptive seeds (a 1 − α anytime-valid confidence sequence and its anytime-valid p-value).
+    /// </summary>
+    public string? Method { get; init; }
+    /// <summary>The comparison's outcome under adaptive seeds (null for fixed seeds).</summary>
+    public Statistics.Outcome? Outcome { get; init; }
 }

@@ -70,6 +70,7 @@ public static class SpecLoader
         binder.Register<IReadOnlyList<TransformSpec>>((n, p, b) => Transforms.Transforms.Registry.BindList(n, p, b));
         binder.Register<Scripts.ScriptArgs>(Scripts.ScriptArgs.Bind);
         binder.Register<Scripts.HookPath>(Scripts.HookPath.Bind);
+        binder.Register<SeedSchedule>(SeedSchedule.Bind);
         binder.Register<IReadOnlyList<Augmentations.AugmentSpec>>((n, p, b) => Augmentations.Augmentations.Registry.BindList(n, p, b));
         binder.Register<IReadOnlyList<ModelSpec>>((n, p, b) => BindModels(n, p, b, root, broken));
         EditBinders.Register(binder);

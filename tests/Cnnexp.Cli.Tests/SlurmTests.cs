@@ -70,6 +70,49 @@ public sealed class SlurmTests : IDisposable
     }
 
     /// <summary>
+    /// Adaptive seeds on Slurm go one wave at a time: each array is followed by a job that decides and
+    /// submits the next wave, or the report once the study has decided; the result equals a local run.
+    /// </summary>
+    [Fact]
+    public async Task Adaptive_study_submits_wave_after_wave_and_matches_a_local_run()
+    {
+        string tmp = Cli.TempDir(), spec = Path.Combine(tmp, "adaptive.yaml");
+        File.WriteAllText(spec, """
+            name: adaptive
+            seeds: { min: 3, max: 6, until: resolved }
+            data: { dataset: synthetic, batch_size: 32, limit: 500 }
+            train: { epochs: 2, optimizer: { type: adam, lr: 0.003 } }
+            models:
+              conv:
+                layers: [conv2d: { out: 4, kernel: 3, padding: 1 }, relu, maxpool2d: { kernel: 4 }, flatten, linear: { out: 10 }]
+              tiny:
+                layers: [maxpool2d: { kernel: 32 }, flatten, linear: { out: 10 }]
+            """);
+        string local = Path.Combine(tmp, "local"), shared = Path.Combine(tmp, "shared");
+        var localRun = await Cli.Run("run", spec, "--out", local, "--quiet", "--threads", "1", "--jobs", "1");
+        Assert.True(localRun.ExitCode == 0, localRun.Output);
+
+        string cnnexp = $"dotnet {Path.Combine(AppContext.BaseDirectory, "Cnnexp.Cli.dll")}";
+        var first = await Cli.Run("submit", spec, "--out", shared, "--slurm", "--cpus-per-task", "1", "--report", "--cnnexp", cnnexp);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("6 unit(s) to run", first.Output);                    // the first wave: 2 models x min 3 seeds
+        Assert.Contains("it decides after this wave, then submits the next wave or the report", first.Output);
+
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(Path.Combine(shared, "report.html")))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(8), "the waves and the report did not finish in 8 minutes: " +
+                string.Join("\n", Directory.GetFiles(Path.Combine(shared, "slurm", "logs")).Select(File.ReadAllText)));
+            Thread.Sleep(1000);
+        }
+        var mine = RunFiles.ReadJson<RunSummary>(Path.Combine(local, RunFiles.Summary)).Adaptive!;
+        var theirs = RunFiles.ReadJson<RunSummary>(Path.Combine(shared, RunFiles.Summary)).Adaptive!;
+        Assert.Equal((mine.Seeds, mine.Reason), (theirs.Seeds, theirs.Reason));
+        Assert.Equal(Metrics(local), Metrics(shared));
+        Assert.True(Directory.GetFiles(Path.Combine(shared, "slurm"), "array-*.sbatch").Length >= 2, "one array per wave");
+    }
+
+    /// <summary>
     /// Cancels array task <paramref name="index"/> once its unit has finished an epoch but not the
     /// last (so the kill really interrupts training); returns the unit's id.
     /// </summary>

@@ -38,7 +38,7 @@ public class ExperimentPlanTests
     {
         var plan = PlanFile("sumfirst.yaml");
         Assert.Equal("cifar10", plan.Dataset.Name);
-        Assert.Equal([0, 1, 2, 3, 4], plan.Spec.Seeds);
+        Assert.Equal([0, 1, 2, 3, 4], plan.Spec.Seeds.Fixed);
         Assert.Equal(25, plan.Spec.Train.Epochs);
         Assert.Equal(["samples", "transforms", "shapes", "channel_contributions", "curves", "accuracy", "confusion"], plan.Spec.Figures!);
         Assert.Equal(Shapes(PlanFile("quickstart.yaml").Model("standard")), Shapes(plan.Model("standard")));

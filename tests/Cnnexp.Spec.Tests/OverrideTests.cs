@@ -12,7 +12,7 @@ public class OverrideTests
         var plan = Plan(Notebook, "train.epochs=2", "seeds=[3, 4]", "data={ dataset: synthetic, limit: 100 }", "train.optimizer.type=sgd",
             "description=a quick try");
         Assert.Equal(2, plan.Spec.Train.Epochs);
-        Assert.Equal([3, 4], plan.Spec.Seeds);
+        Assert.Equal([3, 4], plan.Spec.Seeds.Fixed);
         Assert.Equal(100, plan.Spec.Data.Limit);
         Assert.Equal(Cnnexp.Spec.Model.OptimizerKind.Sgd, plan.Spec.Train.Optimizer.Kind);
         Assert.Equal("a quick try", plan.Spec.Description);

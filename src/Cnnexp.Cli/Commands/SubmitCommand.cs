@@ -48,6 +48,13 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         string dir = Path.GetFullPath(s.Out);
         RunDirectory.Prepare(dir, plan.Plan!);                       // refuses a directory holding another spec
         var pending = Ledger.Read(dir).Where(e => e.Status is not ("done" or "stopped")).ToList();
+        var study = StudyStatus.Of(plan.Plan!, dir);
+        if (study is not null)                                   // adaptive seeds: one wave at a time, then a re-submit decides again
+        {
+            console.WriteLine($"adaptive seeds: {study.Decision}");
+            if (study.Stopped) return Stopped(s, dir);
+            pending = pending.Where(e => study.Next.Contains((e.Model, e.Seed))).ToList();
+        }
         if (pending.Count == 0)
         {
             console.WriteLine($"all units in {dir} are finished; nothing to submit. Next: cnnexp report {dir}");
@@ -59,10 +66,48 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         string list = Path.Combine(dir, kind, $"units-{stamp}.txt");
         File.WriteAllLines(list, pending.Select(p => p.Id));
         console.WriteLine($"{pending.Count} unit(s) to run ({string.Join(", ", pending.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key}"))})");
-        return s.Slurm ? SubmitSlurm(s, load.Spec!.Name, dir, list, pending.Count, stamp) : WriteKubernetes(s, load.Spec!.Name, dir, list, pending.Count, stamp);
+        return s.Slurm ? SubmitSlurm(s, load.Spec!.Name, dir, list, pending.Count, stamp, adaptive: study is not null)
+            : WriteKubernetes(s, load.Spec!.Name, dir, list, pending.Count, stamp);
     }
 
-    int SubmitSlurm(Settings s, string name, string dir, string list, int count, string stamp)
+    /// <summary>An adaptive study that has decided: nothing more to train; the report, if asked for.</summary>
+    int Stopped(Settings s, string dir)
+    {
+        if (s.Report && s.Slurm && !s.DryRun)
+        {
+            var args = new List<string> { "--parsable", "--job-name=cnnexp-report", $"--output={Path.Combine(dir, "slurm", "logs", "report-%j.out")}" };
+            if (s.Partition is not null) args.Add($"--partition={s.Partition}");
+            args.Add($"--wrap={s.Cnnexp ?? CnnexpCommand.Current()} report {Shell.Quote(dir)}");
+            if (Sbatch(args) is not { } report) return ExitCodes.Failure;
+            console.WriteLine($"submitted report job {report}");
+        }
+        else console.WriteLine($"nothing to submit. Next: cnnexp report {dir}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The job that decides the next wave of an adaptive study once this one ends: it runs this same
+    /// submit again (from the run directory's own spec), which submits the next wave or, once the
+    /// study has decided, the report.
+    /// </summary>
+    string? Resubmit(Settings s, string dir, string job, string cnnexp)
+    {
+        var again = new List<string> { cnnexp, "submit", Path.Combine(dir, RunFiles.ResolvedSpec), "--out", dir, "--slurm",
+            "--cpus-per-task", s.CpusPerTask.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (s.Partition is not null) again.AddRange(["--partition", s.Partition]);
+        if (s.Time is not null) again.AddRange(["--time", s.Time]);
+        if (s.GpusPerTask is int g) again.AddRange(["--gpus-per-task", g.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (s.MaxParallel is int k) again.AddRange(["--max-parallel", k.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (s.Report) again.Add("--report");
+        if (s.Cnnexp is not null) again.AddRange(["--cnnexp", s.Cnnexp]);
+        var args = new List<string> { "--parsable", $"--dependency=afterany:{job}", "--job-name=cnnexp-next-wave",
+            $"--output={Path.Combine(dir, "slurm", "logs", "next-wave-%j.out")}" };
+        if (s.Partition is not null) args.Add($"--partition={s.Partition}");
+        args.Add("--wrap=" + string.Join(' ', again.Skip(1).Select(Shell.Quote).Prepend(cnnexp)));
+        return Sbatch(args);
+    }
+
+    int SubmitSlurm(Settings s, string name, string dir, string list, int count, string stamp, bool adaptive)
     {
         string cnnexp = s.Cnnexp ?? CnnexpCommand.Current();
         string script = Path.Combine(dir, "slurm", $"array-{stamp}.sbatch");
@@ -76,7 +121,12 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         }
         if (Sbatch(["--parsable", script]) is not { } job) return ExitCodes.Failure;
         console.WriteLine($"submitted job array {job} ({count} task(s))");
-        if (s.Report)
+        if (adaptive)
+        {
+            if (Resubmit(s, dir, job, cnnexp) is not { } next) return ExitCodes.Failure;
+            console.Profile.Out.Writer.WriteLine($"submitted job {next}: it decides after this wave, then submits the next wave or the report");
+        }
+        else if (s.Report)
         {
             var args = new List<string> { "--parsable", $"--dependency=afterany:{job}", "--job-name=cnnexp-report",
                 $"--output={Path.Combine(dir, "slurm", "logs", "report-%j.out")}" };

@@ -21,10 +21,12 @@ public static class ExperimentRunner
     {
         NativeRuntime.EnsureLoaded();                                  // before any other use of torch (it finds libtorch the way fsi needs)
         var device = DeviceChoice.Resolve(plan.Spec.Train.Device);
+        var policy = AdaptiveRun.Policy(plan);
         var units = (from model in plan.Models from seed in plan.Spec.RunSeeds
                      where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
+        int firstWave = policy is null ? units.Count : plan.Models.Count * policy.Min;   // an adaptive run's units come wave by wave
         var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
-            options.Cores > 0 ? options.Cores : NativeRuntime.DefaultThreads(), units.Count, cuda: device.type == TorchSharp.DeviceType.CUDA);
+            options.Cores > 0 ? options.Cores : NativeRuntime.DefaultThreads(), firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
         NativeRuntime.EnsureLoaded(budget.Threads);
         bool resuming = RunDirectory.Prepare(options.OutDir, plan);
@@ -33,7 +35,7 @@ public static class ExperimentRunner
         using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
-                  $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {plan.Spec.RunSeeds.Count} seed(s), {device}, " +
+                  $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {SeedsText(plan)}, {device}, " +
                   $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each");
         string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
         bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
@@ -50,14 +52,16 @@ public static class ExperimentRunner
             plan.Spec.RunSeeds, resuming, log.Write));
         // Units side by side share the data and the run directory; their callbacks are called one at a time (docs/hooks.md).
         var unitOptions = budget.Jobs > 1 ? options with { Callbacks = CallbackGate.Serialise(options.Callbacks) } : options;
+        void Train((ModelPlan Model, int Seed) unit, CancellationToken token)
+        {
+            RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
+            ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
+            MallocTuning.Trim();                                       // the unit's freed buffers go back to the kernel
+        }
         try
         {
-            UnitScheduler.Run(units, budget.Jobs, (unit, token) =>
-            {
-                RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
-                ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
-                MallocTuning.Trim();                                   // the unit's freed buffers go back to the kernel
-            }, cancel);
+            if (policy is null) UnitScheduler.Run(units, budget.Jobs, Train, cancel);
+            else RunWaves(plan, policy, options, log, budget.Jobs, Train, cancel);
         }
         finally
         {
@@ -67,6 +71,33 @@ public static class ExperimentRunner
         options.Callbacks.RunEnd?.Invoke(summary);
         return summary;
     }
+
+    /// <summary>
+    /// An adaptive study: decide from the units' files, train the next wave (one more seed of every model
+    /// still racing; the first wave is `min` seeds), decide again, until the decision says stop. Deciding
+    /// from the files alone makes a resumed run decide exactly as an uninterrupted one.
+    /// </summary>
+    static void RunWaves(ExperimentPlan plan, Results.Statistics.AdaptivePolicy policy, RunOptions options, RunLog log, int jobs,
+        Action<(ModelPlan Model, int Seed), CancellationToken> train, CancellationToken cancel)
+    {
+        IReadOnlyList<(string Model, int Seed)>? previous = null;
+        while (true)
+        {
+            var decision = AdaptiveRun.Decide(plan, policy, options.OutDir);
+            if (decision.Seeds > 0) foreach (var c in decision.Comparisons) log.Write($"adaptive: {AdaptiveRun.Line(c, policy)}");
+            log.Write($"adaptive: {Results.Statistics.AdaptiveVerdicts.Explanation(decision, policy, plan.Models.Count)}");
+            if (decision.Stop) return;
+            var wave = decision.Next.Where(u => options.Only?.Invoke(u.Model, u.Seed) ?? true).ToList();
+            if (wave.Count == 0 || previous is not null && wave.SequenceEqual(previous))
+                return;                                             // the units left are another process's, or cannot finish here
+            previous = wave;
+            UnitScheduler.Run(wave.Select(u => (plan.Model(u.Model), u.Seed)).ToList(), jobs, train, cancel);
+        }
+    }
+
+    static string SeedsText(ExperimentPlan plan) => plan.Spec.Adaptive is { } a
+        ? $"adaptive seeds ({a.Min} to {a.Max}, until resolved)"
+        : $"{plan.Spec.RunSeeds.Count} seed(s)";
 
     /// <summary>
     /// Rebuilds metrics.csv and summary.json from every unit's files — for a run whose units were
@@ -82,7 +113,11 @@ public static class ExperimentRunner
         double seconds = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics)).Sum(r => r.Seconds);
         var summary = SummaryBuilder.Build(plan, (m, s) => states[(m, s)], seconds) with { Checks = ArtefactFiles.ReadChecks(dir) };
         RunFiles.WriteJson(Path.Combine(dir, RunFiles.Summary), summary);
-        var missing = states.Where(kv => kv.Value is not { Finished: true })
+        // An adaptive study misses only what its decision still asks for (and units started but not finished).
+        var wanted = AdaptiveRun.Policy(plan) is { } policy
+            ? AdaptiveRun.Decide(plan, policy, (m, s) => states[(m, s)]).Next.ToHashSet()
+            : null;
+        var missing = states.Where(kv => kv.Value is not { Finished: true } && (wanted is null || kv.Value is not null || wanted.Contains(kv.Key)))
             .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,
                 kv.Value?.Status ?? "pending", kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
             .ToList();

@@ -18,28 +18,30 @@ public static class SummaryBuilder
                 TestAccuracy = Stats.Describe(results.Select(r => r.FinalTestAccuracy).ToList()),
             };
         }).ToList();
-        return new RunSummary
+        var summary = new RunSummary
         {
-            Name = plan.Spec.Name, Description = plan.Spec.Description, Dataset = plan.Dataset.Name,
-            Classes = plan.Dataset.Classes, Seeds = plan.Spec.RunSeeds, Models = models,
-            Comparisons = Compare(models), Seconds = seconds,
+            Name = plan.Spec.Name, Description = plan.Spec.Description, Dataset = plan.Dataset.Name, Classes = plan.Dataset.Classes,
+            Seeds = plan.Spec.Adaptive is null ? plan.Spec.RunSeeds : models.SelectMany(m => m.Seeds.Select(r => r.Seed)).Distinct().Order().ToList(),
+            Models = models, Comparisons = Compare(models, plan.Spec.ComparedPairs(plan.Models.Select(m => m.Name).ToList())), Seconds = seconds,
         };
+        if (AdaptiveRun.Policy(plan) is not { } policy) return summary;
+        var decision = AdaptiveRun.Decide(plan, policy, state);
+        var (adaptive, comparisons) = AdaptiveRun.Summarise(plan, policy, decision, (m, s) => AdaptiveRun.Accuracy(state(m, s)));
+        return summary with { Adaptive = adaptive, Comparisons = comparisons };
     }
 
-    /// <summary>Every pair (in spec order), on the seeds both models finished.</summary>
-    static IReadOnlyList<PairedComparison> Compare(IReadOnlyList<ModelSummary> models)
+    /// <summary>The pairs `compare:` names (every pair in spec order without it), on the seeds both models finished.</summary>
+    static IReadOnlyList<PairedComparison> Compare(IReadOnlyList<ModelSummary> models, IReadOnlyList<(string A, string B)> pairs)
     {
         var list = new List<PairedComparison>();
-        for (int i = 0; i < models.Count; i++)
-            for (int j = i + 1; j < models.Count; j++)
-            {
-                var a = models[i].Seeds.ToDictionary(s => s.Seed);
-                var b = models[j].Seeds.ToDictionary(s => s.Seed);
-                var shared = a.Keys.Intersect(b.Keys).Order().ToList();
-                if (shared.Count == 0) continue;
-                list.Add(Stats.Paired(models[i].Name, models[j].Name,
-                    shared.Select(s => a[s].FinalTestAccuracy).ToList(), shared.Select(s => b[s].FinalTestAccuracy).ToList()));
-            }
+        foreach (var (nameA, nameB) in pairs)
+        {
+            var a = models.First(m => m.Name == nameA).Seeds.ToDictionary(s => s.Seed);
+            var b = models.First(m => m.Name == nameB).Seeds.ToDictionary(s => s.Seed);
+            var shared = a.Keys.Intersect(b.Keys).Order().ToList();
+            if (shared.Count == 0) continue;
+            list.Add(Stats.Paired(nameA, nameB, shared.Select(s => a[s].FinalTestAccuracy).ToList(), shared.Select(s => b[s].FinalTestAccuracy).ToList()));
+        }
         return list;
     }
 }

@@ -46,8 +46,9 @@ public static class HtmlReport
         if (comparisons.Count > 0)
         {
             h.Append("<h3>Paired comparisons</h3>\n");
+            foreach (var line in StatisticsRows.Adaptive(c.Summary)) h.Append($"<p>{E(line.Replace("`", ""))}</p>\n");
             foreach (var verdict in StatisticsRows.Verdicts(c.Summary)) h.Append($"<p class=\"verdict\">{E(verdict)}</p>\n");
-            Table(h, "comparisons", StatisticsRows.ComparisonHeaders, comparisons);
+            Table(h, "comparisons", StatisticsRows.ComparisonHeaders(c.Summary), comparisons);
         }
         else if (c.Summary.Models.Count > 1)
             h.Append("<p class=\"verdict\">summary.json holds no paired comparison of these models.</p>\n");

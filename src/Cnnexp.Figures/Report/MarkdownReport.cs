@@ -17,8 +17,9 @@ public static class MarkdownReport
         if (comparisons.Count > 0)
         {
             m.Append("### Paired comparisons\n\n");
+            foreach (var line in StatisticsRows.Adaptive(c.Summary)) m.Append($"{line}\n\n");
             foreach (var verdict in StatisticsRows.Verdicts(c.Summary)) m.Append($"> {verdict}\n\n");
-            Table(m, StatisticsRows.ComparisonHeaders, comparisons);
+            Table(m, StatisticsRows.ComparisonHeaders(c.Summary), comparisons);
         }
         if (c.Summary.Checks.Count > 0)
         {

@@ -22,17 +22,44 @@ public static class StatisticsRows
         };
     }).ToList();
 
-    public static readonly string[] ComparisonHeaders = ["comparison", "seeds", "mean difference", "95% CI", "p (paired t)"];
+    /// <summary>The comparison table's columns: the paired t-test's for fixed seeds, the confidence sequence's for adaptive ones.</summary>
+    public static string[] ComparisonHeaders(RunSummary summary) => summary.Adaptive is { } a
+        ? ["comparison", "seeds", "mean difference", $"{Level(a.Alpha)} anytime-valid CI", "anytime p", "outcome"]
+        : ["comparison", "seeds", "mean difference", "95% CI", "p (paired t)"];
+
+    /// <summary>
+    /// What an adaptive study did, as sentences for the report: the rule, the seeds, why it stopped, what racing
+    /// dropped (nothing for fixed seeds).
+    /// </summary>
+    public static IReadOnlyList<string> Adaptive(RunSummary summary)
+    {
+        if (summary.Adaptive is not { } a) return [];
+        var lines = new List<string>
+        {
+            $"Adaptive seeds `seeds: {a.Rule}`: {a.Explanation}.",
+            $"Each comparison is judged by a {Level(a.Alpha)} anytime-valid confidence sequence (Wang & Ramdas, 2023), valid however often it was looked at" +
+            (a.Race ? "; racing drops a model once it is significantly worse than another (Holm-corrected)." : "."),
+        };
+        lines.AddRange(a.Dropped.Select(d => $"`{d.Model}` stopped training after {d.Seeds} seeds: worse than `{d.By}` (anytime p = {Stats(d.PValue)})."));
+        return lines;
+    }
 
     /// <summary>The plain-language verdict of each comparison, in the same order as <see cref="Comparisons"/>.</summary>
     public static IReadOnlyList<string> Verdicts(RunSummary summary) => summary.Comparisons.Select(c => c.Verdict).ToList();
 
-    public static IReadOnlyList<string[]> Comparisons(RunSummary summary) => summary.Comparisons.Select(c => new[]
+    public static IReadOnlyList<string[]> Comparisons(RunSummary summary) => summary.Comparisons.Select(c =>
     {
-        $"{c.A} − {c.B}", c.N.ToString(CultureInfo.InvariantCulture), SignedPoints(c.MeanDifference),
-        double.IsFinite(c.Ci95Low) ? $"[{SignedPoints(c.Ci95Low)}, {SignedPoints(c.Ci95High)}]" : "–",
-        double.IsFinite(c.PValue) ? (c.PValue < 0.001 ? "< 0.001" : c.PValue.ToString("0.000", CultureInfo.InvariantCulture)) : "–",
+        string[] cells =
+        [
+            $"{c.A} − {c.B}", c.N.ToString(CultureInfo.InvariantCulture), SignedPoints(c.MeanDifference),
+            double.IsFinite(c.Ci95Low) && double.IsFinite(c.Ci95High) ? $"[{SignedPoints(c.Ci95Low)}, {SignedPoints(c.Ci95High)}]" : "–",
+            Stats(c.PValue),
+        ];
+        return c.Outcome is { } o ? [.. cells, o.ToString().ToLowerInvariant()] : cells;
     }).ToList();
+
+    static string Stats(double p) => double.IsFinite(p) ? (p < 0.001 ? "< 0.001" : p.ToString("0.000", CultureInfo.InvariantCulture)) : "–";
+    static string Level(double alpha) => (100 * (1 - alpha)).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
     public static string Percent(double v) => double.IsFinite(v) ? (100 * v).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "–";

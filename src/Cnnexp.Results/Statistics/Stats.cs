@@ -34,11 +34,11 @@ public static class Stats
         return new PairedComparison
         {
             A = a, B = b, N = d.N, MeanDifference = d.Mean, Ci95Low = low, Ci95High = high, PValue = p,
-            Verdict = Verdict(a, b, d.N, d.Mean, low, high, p),
+            Verdict = Verdict(a, b, d.N, d.Mean, low, high, p, d.StdDev),
         };
     }
 
-    static string Verdict(string a, string b, int n, double mean, double low, double high, double p)
+    static string Verdict(string a, string b, int n, double mean, double low, double high, double p, double sd)
     {
         string pts(double v) => (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
         if (n < 2)
@@ -49,7 +49,9 @@ public static class Stats
             var (better, worse) = mean > 0 ? (a, b) : (b, a);
             return $"{better} beats {worse} by {pts(Math.Abs(mean))} points ({ci}): a real difference, not seed noise.";
         }
-        return $"{a} − {b} = {pts(mean)} points ({ci}): within seed noise; no real difference shown.";
+        // What would settle it: the seeds a 1-point difference needs, from the spread seen (docs/statistics.md).
+        string power = sd > 0 ? "; " + Power.Sentence(1, 100 * sd) : "";
+        return $"{a} − {b} = {pts(mean)} points ({ci}): within seed noise; no real difference shown{power}.";
     }
 
     public static string FormatP(double p) =>

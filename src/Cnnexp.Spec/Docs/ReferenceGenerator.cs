@@ -95,6 +95,7 @@ public static class ReferenceGenerator
                 var t = Nullable.GetUnderlyingType(f.Property.PropertyType) ?? f.Property.PropertyType;
                 string child = path.Length == 0 ? f.Key : $"{path}.{f.Key}";
                 if (t == typeof(IReadOnlyList<ModelSpec>)) Walk($"`{child}.NAME`", $"{child}.NAME", typeof(ModelSpec));
+                else if (t == typeof(SeedSchedule)) Walk($"`{child}` (adaptive)", child, typeof(AdaptiveSeeds));
                 else if (typeof(SpecNode).IsAssignableFrom(t) && !t.IsAbstract) Walk($"`{child}`", child, t);
             }
         }

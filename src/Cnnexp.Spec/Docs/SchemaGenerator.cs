@@ -65,6 +65,8 @@ public static class SchemaGenerator
         if (type == typeof(IntPair)) return OneOf(Limits(new JsonObject { ["type"] = "integer" }, a), Pair(a));
         if (type == typeof(Padding))
             return OneOf(Limits(new JsonObject { ["type"] = "integer" }, a), Pair(a), new JsonObject { ["enum"] = new JsonArray("same", "valid") });
+        if (type == typeof(SeedSchedule))
+            return OneOf(ArrayOf(new JsonObject { ["type"] = "integer", ["minimum"] = 0 }), ObjectSchema(typeof(AdaptiveSeeds)));
         if (type.IsEnum) return new JsonObject { ["enum"] = new JsonArray(Enum.GetNames(type).Select(n => (JsonNode)Naming.SnakeCase(n)!).ToArray()) };
         if (type == typeof(IReadOnlyList<LayerSpec>)) return ArrayOf(Ref("layer"));
         if (type == typeof(IReadOnlyList<TransformSpec>)) return ArrayOf(Ref("transform"));
@@ -145,6 +147,7 @@ public static class SchemaGenerator
         Padding { Same: true } => "same",
         Padding p => Json(p.Size),
         IReadOnlyList<int> list => new JsonArray(list.Select(i => (JsonNode)i!).ToArray()),
+        SeedSchedule { Adaptive: null } seeds => Json(seeds.Fixed),
         _ => null,
     };
 }

@@ -22,6 +22,7 @@ public static class TypeText
             return a.Allowed is { } allowed ? "one of " + string.Join(", ", allowed.Select(v => $"`{v}`")) : a.Pattern is not null ? "name" : "text";
         if (type == typeof(IntPair)) return "integer or `[h, w]`" + Range(a);
         if (type == typeof(Padding)) return "integer, `[h, w]`, `same` or `valid`";
+        if (type == typeof(SeedSchedule)) return "list of integers, or an [adaptive schedule](#seeds-adaptive)";
         if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => $"`{Naming.SnakeCase(n)}`"));
         if (type == typeof(IReadOnlyList<LayerSpec>)) return "list of [layers](#layers)";
         if (type == typeof(IReadOnlyList<TransformSpec>)) return "list of [input transforms](#input-transforms)";

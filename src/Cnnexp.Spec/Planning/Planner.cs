@@ -19,6 +19,7 @@ public static class Planner
         CheckData(spec.Data, dataset, diagnostics);
         var models = ModelResolver.Resolve(spec, diagnostics);
         CheckUniqueNames(models, diagnostics);
+        SeedRules.Check(spec, models.Select(m => m.Name).ToList(), diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
         PlanWarnings.Check(spec, models, diagnostics);                // only for valid specs: errors cause false alarms

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Yaml;
 
 namespace Cnnexp.Spec.Planning;
@@ -18,7 +19,7 @@ public sealed record WorkUnit(string Id, string Model, int Seed)
     {
         var alone = plan.Spec with
         {
-            Name = "unit", Description = null, Seeds = [seed], Repeats = null, Figures = null,
+            Name = "unit", Description = null, Seeds = SeedSchedule.Of([seed]), Compare = null, Repeats = null, Figures = null,
             Models = [model.Spec with { Extends = null }], Train = model.TrainFor(plan.Spec),
         };
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SpecWriter.Write(alone))))[..8];

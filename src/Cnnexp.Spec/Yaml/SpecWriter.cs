@@ -86,6 +86,8 @@ public static class SpecWriter
         Enum e => Naming.SnakeCase(e.ToString()),
         IntPair p => p.IsSquare ? p.H.ToString(CultureInfo.InvariantCulture) : $"[{p.H}, {p.W}]",
         Padding p => p.Same ? "same" : Flow(p.Size),
+        SeedSchedule { Adaptive: { } a } => Flow(a),
+        SeedSchedule seeds => Flow(seeds.Fixed),
         Scripts.ScriptArgs a => a.ToFlow(),
         LayerSpec l => KindItem(l.Kind, l),
         TransformSpec t => KindItem(t.Kind, t),
