@@ -7,7 +7,7 @@
 //     dotnet pack src/Cnnexp -c Release -o artifacts
 // then run (about a minute on one core):
 //     dotnet fsi examples/fsharp/sumfirst.fsx
-#r "nuget: Cnnexp.Api, 0.2.0"
+#r "nuget: Cnnexp.Api, 0.3.0"
 
 open System
 open System.IO

@@ -11,7 +11,7 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
     use tmp = new TempFolder()
     let work = tmp.Path
     // A version of its own: the NuGet cache never serves an older build of the same number.
-    let version = $"0.2.0-fsx.{DateTime.UtcNow:yyyyMMddHHmmss}"
+    let version = $"0.3.0-fsx.{DateTime.UtcNow:yyyyMMddHHmmss}"
     let example = Path.Combine(work, "examples", "fsharp")
     Directory.CreateDirectory example |> ignore
     Directory.CreateDirectory(Path.Combine(work, "experiments")) |> ignore
@@ -19,8 +19,8 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
     run "dotnet" [ "pack"; Path.Combine(repoRoot, "src", "Cnnexp"); "-c"; "FsxTest"; "-o"; Path.Combine(work, "artifacts"); $"-p:Version={version}" ] repoRoot []
         |> ignore
     let script = File.ReadAllText(Path.Combine(repoRoot, "examples", "fsharp", "sumfirst.fsx"))
-    Assert.Contains("#r \"nuget: Cnnexp.Api, 0.2.0\"", script)                  // the line docs/fsharp.md documents
-    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.Api, 0.2.0", $"Cnnexp.Api, {version}"))
+    Assert.Contains("#r \"nuget: Cnnexp.Api, 0.3.0\"", script)                  // the line docs/fsharp.md documents
+    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.Api, 0.3.0", $"Cnnexp.Api, {version}"))
     File.Copy(Path.Combine(repoRoot, "examples", "fsharp", "nuget.config"), Path.Combine(example, "nuget.config"))
     File.Copy(Path.Combine(repoRoot, "experiments", "quickstart.yaml"), Path.Combine(work, "experiments", "quickstart.yaml"))
     let packages =
