@@ -1,6 +1,7 @@
 using Cnnexp.Spec.Binding;
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Layers;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Transforms;
 using Cnnexp.Spec.Yaml;
@@ -33,10 +34,27 @@ public static class SpecLoader
     /// <param name="overrides"><c>KEY=VALUE</c> command-line overrides (<c>--set</c>), applied before validation.</param>
     public static LoadResult LoadFile(string path, IReadOnlyList<string>? overrides = null)
     {
+        if (Directory.Exists(path))
+            return Failed("not-a-file", $"`{path}` is a folder, not a spec file",
+                Directory.EnumerateFiles(path, "*.yaml").Take(3).ToList() is { Count: > 0 } specs
+                    ? $"give one of the spec files in it, e.g. `{specs[0]}`" : "give the path of a .yaml spec file");
         if (!File.Exists(path))
-            return new LoadResult(null, [Diagnostic.Error("file-not-found", $"spec file `{path}` does not exist", null,
-                "check the path; `cnnexp new NAME` writes a starter spec")], new Dictionary<string, string>());
-        return LoadText(File.ReadAllText(path), path, overrides);
+            return Failed("file-not-found", $"spec file `{path}` does not exist", "check the path; `cnnexp new NAME` writes a starter spec");
+        try
+        {
+            // Bytes can outnumber characters (UTF-8), so refuse only what cannot fit before reading it all.
+            if (new FileInfo(path).Length > 4L * Limits.SpecLimits.MaxYamlChars)
+                return Failed("too-large", $"spec file `{path}` is {new FileInfo(path).Length:N0} bytes; a spec may hold at most {Limits.SpecLimits.MaxYamlChars:N0} characters",
+                    "a spec is a few hundred lines: is this the right file?");
+            return LoadText(File.ReadAllText(path), path, overrides);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed("unreadable", $"spec file `{path}` cannot be read: {e.Message}", "check the file's permissions");
+        }
+
+        static LoadResult Failed(string code, string message, string hint) =>
+            new(null, [Diagnostic.Error(code, message, null, hint)], new Dictionary<string, string>());
     }
 
     public static LoadResult LoadText(string text, string file = "<spec>", IReadOnlyList<string>? overrides = null)
@@ -98,6 +116,8 @@ public static class SpecLoader
         foreach (var e in map.Entries)
         {
             int errors = binder.Diagnostics.Items.Count;
+            if (SafeName.Problem(e.Key.Value) is { } problem)
+                binder.Diagnostics.Error("bad-name", $"model name `{SafeName.Show(e.Key.Value)}` {problem}", e.Key.Where, SafeName.Hint);
             models.Add(binder.BindObject<ModelSpec>(WithMergedTrain(e.Value, root), Binder.Join(path, e.Key.Value)) with { Name = e.Key.Value, Where = e.Key.Where });
             if (binder.Diagnostics.Items.Count > errors) broken?.Add(e.Key.Value);
         }

@@ -32,6 +32,12 @@ public static class HookLoader
         string baseDir = HookPaths.BaseDirectory(spec);
         var cache = new HookCache(options.CacheDirectory ?? HookCache.DefaultRoot());
         var loaded = new List<LoadedScript>();
+        foreach (var r in references.Where(r => !HookPaths.IsInside(baseDir, r.Path)))
+            diagnostics.Error("hook-outside", $"script `{r.Path}` lies outside the spec's folder ({baseDir})", r.Where,
+                "keep hook scripts in the spec's folder or below it, e.g. `hooks/gradnorm.csx`, so a spec cannot run code from elsewhere");
+        foreach (var r in references.Where(r => HookPaths.IsInside(baseDir, r.Path) && !r.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase)))
+            diagnostics.Error("hook-not-csx", $"script `{r.Path}` is not a .csx file", r.Where, "hooks are C# scripts ending in `.csx`");
+        if (diagnostics.HasErrors) return new HookLoadResult(null, diagnostics.Items, sources);
         foreach (var file in references.GroupBy(r => HookPaths.Resolve(baseDir, r.Path)))
             if (LoadOne(file.Key, file.ToList(), cache, diagnostics, sources) is { } script) loaded.Add(script);
         if (diagnostics.HasErrors) return new HookLoadResult(null, diagnostics.Items, sources);

@@ -94,6 +94,12 @@ public sealed class Binder(DiagnosticBag diagnostics)
         try { value = parse(s.Value); }
         catch (Exception e) when (e is FormatException or OverflowException) { return Wrong(node, path, what); }
         double d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(d))
+        {
+            Diagnostics.Error("out-of-range", $"`{path}` is {s.Value}; it must be a finite number", node.Where,
+                field is not null && !double.IsNaN(field.Max) ? $"give a number in {Range(field)}" : null);
+            return null;
+        }
         if (field is not null && (!double.IsNaN(field.Min) && d < field.Min || !double.IsNaN(field.Max) && d > field.Max))
         {
             Diagnostics.Error("out-of-range", $"`{path}` is {s.Value}, outside {Range(field)}", node.Where);
@@ -102,8 +108,11 @@ public sealed class Binder(DiagnosticBag diagnostics)
         return value;
     }
 
+    /// <summary>YAML's `.inf` and `.nan` (and .NET's `NaN`, `Infinity`) parse, to be refused as not finite.</summary>
     static object ParseDouble(string s) =>
-        s is ".inf" or "+.inf" ? double.PositiveInfinity
+        s is ".inf" or "+.inf" or ".Inf" or ".INF" ? double.PositiveInfinity
+        : s is "-.inf" or "-.Inf" or "-.INF" ? double.NegativeInfinity
+        : s is ".nan" or ".NaN" or ".NAN" ? double.NaN
         : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     object? Bool(YNode node, string path) => node is YScalar { Quoted: false, Value: var v } && v is "true" or "false"

@@ -7,9 +7,9 @@ namespace Cnnexp.Spec.Layers;
 [Kind("avgpool2d", "Average pooling: the mean of each window.", Shorthand = "kernel")]
 public sealed record AvgPool2dLayer : LayerSpec
 {
-    [Field("Window size: `2` or `[h, w]`.", Min = 1)] public IntPair Kernel { get; init; } = IntPair.Square(2);
-    [Field("Stride; default: the window size.", Min = 1)] public IntPair? Stride { get; init; }
-    [Field("Zero padding per side; at most half the window.", Min = 0)] public IntPair Padding { get; init; } = IntPair.Square(0);
+    [Field("Window size: `2` or `[h, w]`.", Min = 1, Max = Limits.SpecLimits.MaxSide)] public IntPair Kernel { get; init; } = IntPair.Square(2);
+    [Field("Stride; default: the window size.", Min = 1, Max = Limits.SpecLimits.MaxSide)] public IntPair? Stride { get; init; }
+    [Field("Zero padding per side; at most half the window.", Min = 0, Max = Limits.SpecLimits.MaxSide)] public IntPair Padding { get; init; } = IntPair.Square(0);
 
     public IntPair EffectiveStride => Stride ?? Kernel;
 

@@ -6,10 +6,10 @@ namespace Cnnexp.Spec.Layers;
 [Kind("batchnorm1d", "Batch normalisation per feature of a flat input: normalise with batch statistics, then scale and shift.")]
 public sealed record BatchNorm1dLayer : LayerSpec
 {
-    [Field("Added to the variance to avoid dividing by zero.", Min = 0)] public double Eps { get; init; } = 1e-5;
+    [Field("Added to the variance to avoid dividing by zero.", Min = 0, Max = 1)] public double Eps { get; init; } = 1e-5;
     [Field("Weight of each new batch in the running statistics.", Min = 0, Max = 1)] public double Momentum { get; init; } = 0.1;
     [Field("Learn a scale and shift per feature.")] public bool Affine { get; init; } = true;
-    [Field("Features. Inferred; write it only to assert it.", Min = 1)] public int? In { get; init; }
+    [Field("Features. Inferred; write it only to assert it.", Min = 1, Max = Limits.SpecLimits.MaxFeatures)] public int? In { get; init; }
 
     public override ShapeCheck Infer(Shape input)
     {

@@ -6,10 +6,10 @@ namespace Cnnexp.Spec.Layers;
 [Kind("batchnorm2d", "Batch normalisation per channel of an image: normalise with batch statistics, then scale and shift.")]
 public sealed record BatchNorm2dLayer : LayerSpec
 {
-    [Field("Added to the variance to avoid dividing by zero.", Min = 0)] public double Eps { get; init; } = 1e-5;
+    [Field("Added to the variance to avoid dividing by zero.", Min = 0, Max = 1)] public double Eps { get; init; } = 1e-5;
     [Field("Weight of each new batch in the running statistics.", Min = 0, Max = 1)] public double Momentum { get; init; } = 0.1;
     [Field("Learn a scale and shift per channel.")] public bool Affine { get; init; } = true;
-    [Field("Channels. Inferred; write it only to assert it.", Min = 1)] public int? In { get; init; }
+    [Field("Channels. Inferred; write it only to assert it.", Min = 1, Max = Limits.SpecLimits.MaxChannels)] public int? In { get; init; }
 
     public override ShapeCheck Infer(Shape input)
     {

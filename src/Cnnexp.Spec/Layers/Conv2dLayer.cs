@@ -7,16 +7,16 @@ namespace Cnnexp.Spec.Layers;
 [Kind("conv2d", "2-D convolution: one kernel per input channel and output filter, summed over input channels, plus a bias.")]
 public sealed record Conv2dLayer : LayerSpec
 {
-    [Field("Output channels (filters).", Required = true, Min = 1)] public int Out { get; init; }
-    [Field("Kernel size: `3` or `[h, w]`.", Min = 1)] public IntPair Kernel { get; init; } = IntPair.Square(3);
-    [Field("Stride: `1` or `[h, w]`.", Min = 1)] public IntPair Stride { get; init; } = IntPair.Square(1);
-    [Field("Zero padding: a size, `[h, w]`, `same` (keeps height and width; stride 1 only) or `valid` (0).", Min = 0)]
+    [Field("Output channels (filters).", Required = true, Min = 1, Max = Limits.SpecLimits.MaxChannels)] public int Out { get; init; }
+    [Field("Kernel size: `3` or `[h, w]`.", Min = 1, Max = Limits.SpecLimits.MaxSide)] public IntPair Kernel { get; init; } = IntPair.Square(3);
+    [Field("Stride: `1` or `[h, w]`.", Min = 1, Max = Limits.SpecLimits.MaxSide)] public IntPair Stride { get; init; } = IntPair.Square(1);
+    [Field("Zero padding: a size, `[h, w]`, `same` (keeps height and width; stride 1 only) or `valid` (0).", Min = 0, Max = Limits.SpecLimits.MaxSide)]
     public Padding Padding { get; init; } = Padding.Of(0);
-    [Field("Spacing between kernel elements.", Min = 1)] public IntPair Dilation { get; init; } = IntPair.Square(1);
-    [Field("Groups: input and output channels are split into this many independent convolutions.", Min = 1)]
+    [Field("Spacing between kernel elements.", Min = 1, Max = Limits.SpecLimits.MaxSide)] public IntPair Dilation { get; init; } = IntPair.Square(1);
+    [Field("Groups: input and output channels are split into this many independent convolutions.", Min = 1, Max = Limits.SpecLimits.MaxChannels)]
     public int Groups { get; init; } = 1;
     [Field("Learn an additive bias per output channel.")] public bool Bias { get; init; } = true;
-    [Field("Input channels. Inferred; write it only to assert it.", Min = 1)] public int? In { get; init; }
+    [Field("Input channels. Inferred; write it only to assert it.", Min = 1, Max = Limits.SpecLimits.MaxChannels)] public int? In { get; init; }
 
     /// <summary>Padding actually applied, per side (for `same`: kernel extent / 2; odd extents only).</summary>
     public IntPair EffectivePadding => Padding.Same

@@ -6,9 +6,9 @@ namespace Cnnexp.Spec.Layers;
 [Kind("linear", "Fully connected layer: every input feature to every output feature.")]
 public sealed record LinearLayer : LayerSpec
 {
-    [Field("Output features.", Required = true, Min = 1)] public int Out { get; init; }
+    [Field("Output features.", Required = true, Min = 1, Max = Limits.SpecLimits.MaxFeatures)] public int Out { get; init; }
     [Field("Learn an additive bias per output feature.")] public bool Bias { get; init; } = true;
-    [Field("Input features. Inferred; write it only to assert it.", Min = 1)] public int? In { get; init; }
+    [Field("Input features. Inferred; write it only to assert it.", Min = 1, Max = Limits.SpecLimits.MaxFeatures)] public int? In { get; init; }
 
     public override ShapeCheck Infer(Shape input)
     {

@@ -8,6 +8,6 @@ public enum StopMetric { ValAccuracy, ValLoss }
 public sealed record EarlyStoppingSpec : SpecNode
 {
     [Field("The validation metric watched.")] public StopMetric Metric { get; init; } = StopMetric.ValAccuracy;
-    [Field("Epochs without improvement before stopping.", Min = 1)] public int Patience { get; init; } = 5;
-    [Field("Smallest change that counts as an improvement.", Min = 0)] public double MinDelta { get; init; }
+    [Field("Epochs without improvement before stopping.", Min = 1, Max = 1e6)] public int Patience { get; init; } = 5;
+    [Field("Smallest change that counts as an improvement.", Min = 0, Max = 1e6)] public double MinDelta { get; init; }
 }

@@ -13,11 +13,11 @@ public sealed record ExperimentSpec : SpecNode
         "curves", "loss", "accuracy", "sequential", "confusion", "per_class",
     ];
 
-    [Field("Short name; used for the run directory.", Required = true)] public string Name { get; init; } = "";
+    [Field("Short name; used for the run directory.", Required = true, Pattern = Limits.SafeName.Pattern, PatternHint = Limits.SafeName.PatternHint)] public string Name { get; init; } = "";
     [Field("One line saying what the experiment asks.")] public string? Description { get; init; }
     [Field("Random seeds; every model is trained once per seed, with the same data order (a paired design). Or an adaptive schedule, `{ min: 3, max: 20, until: resolved }`: seeds are added until every comparison is answered.")]
     public SeedSchedule Seeds { get; init; } = new();
-    [Field("Shorthand for `seeds: [0, 1, …, N-1]`; give `seeds` or `repeats`, not both.", Min = 1)]
+    [Field("Shorthand for `seeds: [0, 1, …, N-1]`; give `seeds` or `repeats`, not both.", Min = 1, Max = 1000)]
     public int? Repeats { get; init; }
     [Field("The comparisons that matter, as pairs of model names, e.g. `[[standard, sumfirst]]`; default: every pair. An adaptive study stops when these are answered.")]
     public IReadOnlyList<IReadOnlyList<string>>? Compare { get; init; }

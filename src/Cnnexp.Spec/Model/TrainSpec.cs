@@ -7,11 +7,11 @@ public enum DeviceKind { Auto, Cpu, Cuda }
 [Section("How each model is trained.")]
 public sealed record TrainSpec : SpecNode
 {
-    [Field("Passes over the training set.", Min = 1)] public int Epochs { get; init; } = 10;
+    [Field("Passes over the training set.", Min = 1, Max = 1e6)] public int Epochs { get; init; } = 10;
     [Field("The optimiser and its settings.")] public OptimizerSpec Optimizer { get; init; } = new();
     [Field("Learning-rate schedule.")] public ScheduleSpec Schedule { get; init; } = new();
     [Field("Cross-entropy label smoothing (0 = none).", Min = 0, Max = 1)] public double LabelSmoothing { get; init; }
-    [Field("Clip the gradients' global L2 norm to this value before each step (absent = no clipping).", Min = 0)]
+    [Field("Clip the gradients' global L2 norm to this value before each step (absent = no clipping).", Min = 0, Max = 1e9)]
     public double? GradClip { get; init; }
     [Field("Early stopping on a validation metric (absent = train every epoch).")]
     public EarlyStoppingSpec? EarlyStopping { get; init; }

@@ -1,6 +1,7 @@
 using Cnnexp.Spec.Binding;
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Layers;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 
 namespace Cnnexp.Spec.Planning;
@@ -12,8 +13,52 @@ namespace Cnnexp.Spec.Planning;
 /// </summary>
 public static class BlockExpander
 {
+    /// <summary>Blocks may use blocks this many levels deep.</summary>
+    public const int MaxBlockDepth = 32;
+
     public static IReadOnlyList<LayerSpec> Expand(IReadOnlyList<LayerSpec> layers, IReadOnlyDictionary<string, BlockSpec> blocks,
-        DiagnosticBag diagnostics) => Expand(layers, blocks, diagnostics, []);
+        DiagnosticBag diagnostics)
+    {
+        // Repeats of blocks of repeats multiply: count first (saturating, memoised per block), so a
+        // few lines of YAML cannot ask for a billion layers.
+        var sizes = new Dictionary<string, long>();
+        if (layers.Select(l => (Layer: l, Size: Size(l, blocks, sizes, []))).Where(x => x.Size > SpecLimits.MaxLayers)
+                .OrderByDescending(x => x.Size).FirstOrDefault() is { Layer: not null } huge)
+        {
+            diagnostics.Error("too-large", $"`{huge.Layer.Kind}` expands to more than {SpecLimits.MaxLayers:N0} layers", huge.Layer.Where,
+                "lower a `repeat`'s `times`, or use fewer copies of a block");
+            return [];
+        }
+        if (layers.Sum(l => Size(l, blocks, sizes, [])) is var total && total > SpecLimits.MaxLayers)
+        {
+            diagnostics.Error("too-large", $"these layers expand to {total:N0} layers; at most {SpecLimits.MaxLayers:N0}", layers[0].Where,
+                "lower a `repeat`'s `times`, or use fewer copies of a block");
+            return [];
+        }
+        return Expand(layers, blocks, diagnostics, []);
+    }
+
+    /// <summary>Layers <paramref name="layer"/> expands to, capped just above the limit; 0 for what expansion reports as an error.</summary>
+    static long Size(LayerSpec layer, IReadOnlyDictionary<string, BlockSpec> blocks, Dictionary<string, long> sizes, IReadOnlyList<string> chain)
+    {
+        const long cap = SpecLimits.MaxLayers + 1L;
+        long Sum(IEnumerable<LayerSpec> children, IReadOnlyList<string> c) =>
+            Math.Min(cap, children.Aggregate(0L, (n, l) => Math.Min(cap, n + Size(l, blocks, sizes, c))));
+        switch (layer)
+        {
+            case BlockLayer b:
+                if (sizes.TryGetValue(b.Use, out long known)) return known;
+                if (chain.Count >= MaxBlockDepth) return cap;                 // too deep to expand: refuse it as too large
+                if (!blocks.TryGetValue(b.Use, out var block) || chain.Contains(b.Use)) return 0;
+                return sizes[b.Use] = Sum(block.Layers, [.. chain, b.Use]);
+            case RepeatLayer r:
+                return Math.Min(cap, (long)r.Times * Sum(r.Children, chain));
+            case CompositeLayer c:
+                return Math.Min(cap, 1 + Sum(c.Children, chain));
+            default:
+                return 1;
+        }
+    }
 
     static IReadOnlyList<LayerSpec> Expand(IReadOnlyList<LayerSpec> layers, IReadOnlyDictionary<string, BlockSpec> blocks,
         DiagnosticBag diagnostics, IReadOnlyList<string> chain)
@@ -49,6 +94,12 @@ public static class BlockExpander
         {
             diagnostics.Error("unknown-block", $"unknown block `{b.Use}`", b.SpanOf("use"),
                 blocks.Count == 0 ? "define it under `blocks:` at the top level" : Suggest.DidYouMean(b.Use, blocks.Keys.ToList()));
+            return [];
+        }
+        if (chain.Count >= MaxBlockDepth)
+        {
+            diagnostics.Error("too-deep", $"blocks use blocks more than {MaxBlockDepth} levels deep: {string.Join(" -> ", chain.Take(4))} -> …",
+                b.SpanOf("use"), "flatten some blocks into their users");
             return [];
         }
         if (chain.Contains(b.Use))

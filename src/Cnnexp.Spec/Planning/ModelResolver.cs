@@ -1,5 +1,6 @@
 using Cnnexp.Spec.Binding;
 using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 
 namespace Cnnexp.Spec.Planning;
@@ -40,6 +41,12 @@ public static class ModelResolver
         ModelSpec? baseModel = null;
         if (model.Extends is { } baseName)
         {
+            if (chain.Count >= SpecLimits.MaxExtendsDepth)
+            {
+                cx.Diagnostics.Error("too-deep", $"model `{model.Name}` is at the end of an `extends` chain more than {SpecLimits.MaxExtendsDepth} models long",
+                    model.SpanOf("extends"), "let some models extend the same base instead of each other");
+                return null;
+            }
             if (chain.Contains(model.Name))
             {
                 cx.Diagnostics.Error("extends-cycle", $"models extend each other in a cycle: {string.Join(" -> ", chain.Append(model.Name))}",

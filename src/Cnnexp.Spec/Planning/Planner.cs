@@ -1,6 +1,7 @@
 using Cnnexp.Spec.Datasets;
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Layers;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 
 namespace Cnnexp.Spec.Planning;
@@ -32,7 +33,9 @@ public static class Planner
         var transforms = new List<PlannedTransform>();
         foreach (var t in model.Input ?? [])
         {
-            var check = t.Infer(shape);
+            ShapeCheck check;
+            try { check = t.Infer(shape); }
+            catch (OverflowException) { check = ShapeCheck.Fail($"its output from a {shape} input is too large to compute", null); }
             if (!check.IsOk)
             {
                 diagnostics.Error("shape", $"model `{model.Name}`, input transform {t.Kind}: {check.Error}", t.SpanOf(check.Key ?? ""), check.Hint);
@@ -41,8 +44,15 @@ public static class Planner
             transforms.Add(new PlannedTransform(t, shape, check.Output!));
             shape = check.Output!;
         }
+        if (LayerTree.All(model.Layers ?? []).Count() is var count && count > SpecLimits.MaxLayers)
+        {
+            diagnostics.Error("too-large", $"model `{model.Name}` has {count:N0} layers once blocks and repeats are expanded; at most {SpecLimits.MaxLayers:N0}",
+                model.Where, "lower a `repeat`'s `times`");
+            return null;
+        }
         var layers = PlanStack(model.Name, model.Layers ?? [], shape, diagnostics);
         if (layers is null) return null;
+        CheckTotals(model, layers, diagnostics);
         var output = layers.Count > 0 ? layers[^1].Output : shape;
         if (layers.Count > 0 && !output.Equals(Shape.Features(dataset.ClassCount)))
             diagnostics.Error("output-shape",
@@ -72,15 +82,54 @@ public static class Planner
 
     static PlannedLayer? PlanLeaf(string model, LayerSpec layer, Shape input, DiagnosticBag diagnostics)
     {
-        var check = layer.Infer(input);
-        if (!check.IsOk)
+        string who = $"model `{model}`, layer `{layer.Name}` ({layer.Kind})";
+        try
         {
-            diagnostics.Error("shape", $"model `{model}`, layer `{layer.Name}` ({layer.Kind}): {check.Error}",
-                check.Key is null ? layer.Where : layer.SpanOf(check.Key), check.Hint);
+            var check = layer.Infer(input);
+            if (!check.IsOk)
+            {
+                diagnostics.Error("shape", $"{who}: {check.Error}", check.Key is null ? layer.Where : layer.SpanOf(check.Key), check.Hint);
+                return null;
+            }
+            var output = check.Output!;
+            if (output.Elements > SpecLimits.MaxValues)
+                return TooLarge($"{who}: its output {output} holds {output.Elements:N0} values per example; at most {SpecLimits.MaxValues:N0} fit",
+                    "use fewer channels, a stride, or pool earlier");
+            long parameters = layer.Parameters(input, output);
+            if (parameters > SpecLimits.MaxParameters)
+                return TooLarge($"{who} has {parameters:N0} parameters; a model may have at most {SpecLimits.MaxParameters:N0}",
+                    "use fewer outputs, or pool before flattening");
+            return new PlannedLayer(layer.Name!, layer, input, output, parameters, layer.Macs(input, output));
+        }
+        catch (OverflowException)
+        {
+            return TooLarge($"{who}: its shapes or sizes from a {input} input are too large to compute", "use fewer channels or a smaller kernel");
+        }
+
+        PlannedLayer? TooLarge(string message, string hint)
+        {
+            diagnostics.Error("too-large", message, layer.Where, hint);
             return null;
         }
-        var output = check.Output!;
-        return new PlannedLayer(layer.Name!, layer, input, output, layer.Parameters(input, output), layer.Macs(input, output));
+    }
+
+    /// <summary>A model's totals must fit in memory and in the counters that report them.</summary>
+    static void CheckTotals(ModelSpec model, IReadOnlyList<PlannedLayer> layers, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            long parameters = layers.Sum(l => l.Parameters), macs = layers.Sum(l => l.Macs);
+            if (parameters > SpecLimits.MaxParameters)
+                diagnostics.Error("too-large", $"model `{model.Name}` has {parameters:N0} parameters; a model may have at most {SpecLimits.MaxParameters:N0}",
+                    model.Where, "use fewer outputs, or pool before flattening");
+            else if (macs > SpecLimits.MaxMacs)
+                diagnostics.Error("too-large", $"model `{model.Name}` needs {macs:N0} multiply-adds per example; at most {SpecLimits.MaxMacs:N0}",
+                    model.Where, "use fewer channels or smaller images");
+        }
+        catch (OverflowException)
+        {
+            diagnostics.Error("too-large", $"model `{model.Name}` is too large to count", model.Where, "use fewer or smaller layers");
+        }
     }
 
     static PlannedLayer? PlanResidual(string model, ResidualLayer residual, Shape input, DiagnosticBag diagnostics)
@@ -111,6 +160,10 @@ public static class Planner
     /// <summary>Sweeps create names; they must not collide with models written by hand.</summary>
     static void CheckUniqueNames(IReadOnlyList<ModelSpec> models, DiagnosticBag diagnostics)
     {
+        // A swept value becomes part of the variant's name, and names become folders.
+        foreach (var m in models.Where(m => SafeName.FolderProblem(m.Name) is not null))
+            diagnostics.Error("bad-name", $"a swept variant would be called `{SafeName.Show(m.Name)}`, which {SafeName.FolderProblem(m.Name)}",
+                m.Where, "sweep fewer fields at once, or values that make plain names (numbers and words)");
         foreach (var dup in models.GroupBy(m => m.Name).Where(g => g.Count() > 1))
             diagnostics.Error("duplicate-model", $"two models are called `{dup.Key}` after sweeps are expanded", dup.Last().Where,
                 "rename the model written by hand");

@@ -21,6 +21,6 @@ public sealed class Shape : IEquatable<Shape>
 
     public bool Equals(Shape? other) => other is not null && Dims.SequenceEqual(other.Dims);
     public override bool Equals(object? obj) => Equals(obj as Shape);
-    public override int GetHashCode() => Dims.Aggregate(17, (h, d) => h * 31 + d);
+    public override int GetHashCode() => Dims.Aggregate(new HashCode(), (h, d) => { h.Add(d); return h; }).ToHashCode();
     public override string ToString() => string.Join("x", Dims);
 }

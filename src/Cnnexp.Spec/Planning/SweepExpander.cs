@@ -1,6 +1,7 @@
 using Cnnexp.Spec.Binding;
 using Cnnexp.Spec.Diagnostics;
 using Cnnexp.Spec.Layers;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Yaml;
 
@@ -39,6 +40,12 @@ public static class SweepExpander
             grid.Add(axis.Values.Select(v => Pick(name, field, v, $"models.{model.Name}.sweep.{axis.Path}", diagnostics)).ToList());
         }
         if (diagnostics.Items.Count > errors) return [];
+        if (grid.Aggregate(1L, (n, axis) => Math.Min(SpecLimits.MaxModels + 1L, n * axis.Count)) is var count && count > SpecLimits.MaxModels)
+        {
+            diagnostics.Error("too-large", $"the sweep of model `{model.Name}` makes more than {SpecLimits.MaxModels:N0} variants",
+                model.SpanOf("sweep") ?? model.Where, "sweep fewer values, or split the study into several specs");
+            return [];
+        }
         return Product(grid).Select(combo => Variant(model, layers, combo)).ToList();
     }
 

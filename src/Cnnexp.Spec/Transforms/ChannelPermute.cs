@@ -6,7 +6,7 @@ namespace Cnnexp.Spec.Transforms;
 [Kind("channel_permute", "Reorders the channels: `- channel_permute: [2, 1, 0]` turns RGB into BGR. Shape unchanged.", Shorthand = "order")]
 public sealed record ChannelPermute : TransformSpec
 {
-    [Field("The new order: output channel i is input channel order[i]; every channel exactly once.", Required = true, Min = 0)]
+    [Field("The new order: output channel i is input channel order[i]; every channel exactly once.", Required = true, Min = 0, Max = 4095)]
     public IReadOnlyList<int> Order { get; init; } = [];
 
     public override ShapeCheck Infer(Shape input)

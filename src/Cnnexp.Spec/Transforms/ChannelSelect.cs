@@ -7,7 +7,7 @@ namespace Cnnexp.Spec.Transforms;
     Shorthand = "channels")]
 public sealed record ChannelSelect : TransformSpec
 {
-    [Field("Channel indices to keep (0 = R, 1 = G, 2 = B), each at most once.", Required = true, Min = 0)]
+    [Field("Channel indices to keep (0 = R, 1 = G, 2 = B), each at most once.", Required = true, Min = 0, Max = 4095)]
     public IReadOnlyList<int> Channels { get; init; } = [];
 
     public override ShapeCheck Infer(Shape input)

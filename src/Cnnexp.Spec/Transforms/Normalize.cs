@@ -6,8 +6,8 @@ namespace Cnnexp.Spec.Transforms;
 [Kind("normalize", "Per-channel (x - mean) / std. One value applies to every channel. Shape unchanged.")]
 public sealed record Normalize : TransformSpec
 {
-    [Field("Mean to subtract, per channel (or one for all).", Required = true)] public IReadOnlyList<double> Mean { get; init; } = [];
-    [Field("Standard deviation to divide by, per channel (or one for all); each above 0.", Required = true)]
+    [Field("Mean to subtract, per channel (or one for all).", Required = true, Min = -1e6, Max = 1e6)] public IReadOnlyList<double> Mean { get; init; } = [];
+    [Field("Standard deviation to divide by, per channel (or one for all); each above 0.", Required = true, Min = 0, Max = 1e6)]
     public IReadOnlyList<double> Std { get; init; } = [];
 
     public override ShapeCheck Infer(Shape input)

@@ -39,6 +39,12 @@ public static class Overrides
             diagnostics.Error("bad-set", $"`--set {text}` must be KEY=VALUE", At(line, 0), "e.g. `--set train.epochs=2` or `--set models.standard.layers.conv1.out=16`");
             return null;
         }
+        if (text.AsSpan(0, eq).Count('.') >= Limits.SpecLimits.MaxKeySegments)
+        {
+            diagnostics.Error("bad-set", $"`--set` key has more than {Limits.SpecLimits.MaxKeySegments} dot-separated parts", At(line, 0),
+                "a spec key is a few parts deep, e.g. `train.optimizer.lr=0.01`");
+            return null;
+        }
         var path = new List<Segment>();
         int start = 0;
         foreach (var name in text[..eq].Split('.'))

@@ -1,4 +1,5 @@
 using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Limits;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -13,6 +14,12 @@ public static class YamlReader
 {
     public static YNode? Read(string text, string file, DiagnosticBag diagnostics)
     {
+        if (text.Length > SpecLimits.MaxYamlChars)
+        {
+            diagnostics.Error("too-large", $"the file holds {text.Length:N0} characters; a spec may hold at most {SpecLimits.MaxYamlChars:N0}",
+                new SourceSpan(file, 1, 1), "a spec is a few hundred lines: is this the right file?");
+            return null;
+        }
         int tab = FindIndentTab(text);
         if (tab >= 0)
         {
@@ -28,7 +35,7 @@ public static class YamlReader
             if (parser.Accept<StreamEnd>(out _))
                 return new YMap([], new SourceSpan(file, 1, 1));
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, diagnostics);
+            var root = ReadNode(parser, file, diagnostics, 0);
             if (parser.Unreported > 0)
                 diagnostics.Error("yaml-anchor", $"{parser.Unreported} more anchors or aliases, not reported one by one", null,
                     "a spec cannot use YAML anchors (&) or aliases (*)");
@@ -38,6 +45,12 @@ public static class YamlReader
                     Span(file, parser.Current!.Start), "remove the second document");
             // Aliases were read as empty values: binding them would only add confusing errors.
             return diagnostics.Items.Any(d => d.Code is "yaml-anchor" or "yaml-alias") ? null : root;
+        }
+        catch (TooDeep deep)
+        {
+            diagnostics.Error("too-deep", $"the YAML nests more than {SpecLimits.MaxYamlDepth} levels of lists and mappings here",
+                Span(file, deep.At), "a spec nests about 10 levels; look for unbalanced brackets");
+            return null;
         }
         catch (YamlException e)
         {
@@ -79,9 +92,16 @@ public static class YamlReader
         }
     }
 
-    static YNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics)
+    /// <summary>Thrown, and caught in <see cref="Read"/>, when nesting passes <see cref="SpecLimits.MaxYamlDepth"/>.</summary>
+    sealed class TooDeep(Mark at) : Exception
+    {
+        public Mark At { get; } = at;
+    }
+
+    static YNode ReadNode(IParser parser, string file, DiagnosticBag diagnostics, int depth)
     {
         var ev = parser.Current!;
+        if (depth > SpecLimits.MaxYamlDepth) throw new TooDeep(ev.Start);
         if (ev is AnchorAlias alias)
         {
             if (FewSoFar(diagnostics, "yaml-alias", parser))
@@ -100,32 +120,32 @@ public static class YamlReader
                 return new YScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
                     or ScalarStyle.Literal or ScalarStyle.Folded, Span(file, s.Start));
             case SequenceStart seq:
-                return ReadSequence(parser, seq, file, diagnostics);
+                return ReadSequence(parser, seq, file, diagnostics, depth + 1);
             case MappingStart map:
-                return ReadMapping(parser, map, file, diagnostics);
+                return ReadMapping(parser, map, file, diagnostics, depth + 1);
             default:
                 throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
         }
     }
 
-    static YSeq ReadSequence(IParser parser, SequenceStart start, string file, DiagnosticBag diagnostics)
+    static YSeq ReadSequence(IParser parser, SequenceStart start, string file, DiagnosticBag diagnostics, int depth)
     {
         parser.MoveNext();
         var items = new List<YNode>();
         while (!parser.TryConsume<SequenceEnd>(out _))
-            items.Add(ReadNode(parser, file, diagnostics));
+            items.Add(ReadNode(parser, file, diagnostics, depth));
         return new YSeq(items, Span(file, start.Start));
     }
 
-    static YMap ReadMapping(IParser parser, MappingStart start, string file, DiagnosticBag diagnostics)
+    static YMap ReadMapping(IParser parser, MappingStart start, string file, DiagnosticBag diagnostics, int depth)
     {
         parser.MoveNext();
         var entries = new List<YEntry>();
         var seen = new Dictionary<string, SourceSpan>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var keyNode = ReadNode(parser, file, diagnostics);
-            var value = ReadNode(parser, file, diagnostics);
+            var keyNode = ReadNode(parser, file, diagnostics, depth);
+            var value = ReadNode(parser, file, diagnostics, depth);
             if (keyNode is not YScalar key)
             {
                 diagnostics.Error("yaml-complex-key", "keys must be plain names", keyNode.Where);
