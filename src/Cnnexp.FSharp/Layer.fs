@@ -17,7 +17,8 @@ module Layer =
     let private list (layers: Layer list) = List<Layer>(layers) :> IReadOnlyList<Layer>
 
     /// `conv2d: { out: OUT, kernel: KERNEL }`: OUT filters of KERNEL x KERNEL, no padding, stride 1.
-    let conv2d (out: int) (kernel: int) : Layer = (Conv2dLayer(Out = out) :> Layer) |> Fields.setInt "kernel" kernel
+    let conv2d (out: int) (kernel: int) : Layer =
+        (Conv2dLayer() :> Layer) |> Fields.setInt "out" out |> Fields.setInt "kernel" kernel
 
     /// `linear: { out: OUT }`: fully connected; needs a flat input (`Layer.flatten` before it).
     let linear (out: int) : Layer = (LinearLayer() :> Layer) |> Fields.setInt "out" out
