@@ -19,7 +19,8 @@ type Location =
 
 /// One problem in a spec, a hook script or an override: where, what, and how to fix it.
 /// `Text` is the diagnostic as a compiler prints it (`file:line:col: error: …`, the line, a caret,
-/// the hint), made while the source text was at hand.
+/// the hint), made while the source text was at hand; fsi and notebooks show that text.
+[<StructuredFormatDisplay("{Text}")>]
 type Diagnostic =
     { Severity: Severity
       /// A stable identifier such as `unknown-key`.

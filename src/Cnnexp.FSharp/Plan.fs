@@ -30,7 +30,8 @@ type ModelPlan =
       Macs: int64 }
 
 /// The whole experiment resolved: every model's layers and shapes, the plan's warnings, and the
-/// same as a text table (`Text`, what `cnnexp inspect` prints).
+/// same as a text table (`Text`, what `cnnexp inspect` prints; also what fsi and notebooks show).
+[<StructuredFormatDisplay("{Text}")>]
 type Plan =
     { Name: string
       Dataset: string
