@@ -1,4 +1,5 @@
-/// examples/fsharp/sumfirst.fsx, run as its comment says: `dotnet fsi` against packages packed from this tree.
+/// examples/fsharp/sumfirst.fsx, run as its comment says: `dotnet fsi` against packages packed from this tree
+/// (Cnnexp.FSharp, which packs Cnnexp.Api and the libraries beneath it).
 module Cnnexp.FSharp.Tests.ExampleScriptTests
 
 open System
@@ -7,7 +8,7 @@ open Xunit
 open Cnnexp.FSharp.Tests.Process
 
 [<Fact>]
-let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally packed Cnnexp.Api`` () =
+let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally packed Cnnexp.FSharp`` () =
     use tmp = new TempFolder()
     let work = tmp.Path
     // A version of its own: the NuGet cache never serves an older build of the same number.
@@ -16,11 +17,11 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
     Directory.CreateDirectory example |> ignore
     Directory.CreateDirectory(Path.Combine(work, "experiments")) |> ignore
     // Its own configuration name keeps this build out of the way of other tests that pack Release.
-    run "dotnet" [ "pack"; Path.Combine(repoRoot, "src", "Cnnexp"); "-c"; "FsxTest"; "-o"; Path.Combine(work, "artifacts"); $"-p:Version={version}" ] repoRoot []
+    run "dotnet" [ "pack"; Path.Combine(repoRoot, "src", "Cnnexp.FSharp"); "-c"; "FsxTest"; "-o"; Path.Combine(work, "artifacts"); $"-p:Version={version}" ] repoRoot []
         |> ignore
     let script = File.ReadAllText(Path.Combine(repoRoot, "examples", "fsharp", "sumfirst.fsx"))
-    Assert.Contains("#r \"nuget: Cnnexp.Api, 0.3.0\"", script)                  // the line docs/fsharp.md documents
-    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.Api, 0.3.0", $"Cnnexp.Api, {version}"))
+    Assert.Contains("#r \"nuget: Cnnexp.FSharp, 0.3.0\"", script)                  // the line docs/fsharp.md documents
+    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.FSharp, 0.3.0", $"Cnnexp.FSharp, {version}"))
     File.Copy(Path.Combine(repoRoot, "examples", "fsharp", "nuget.config"), Path.Combine(example, "nuget.config"))
     File.Copy(Path.Combine(repoRoot, "experiments", "quickstart.yaml"), Path.Combine(work, "experiments", "quickstart.yaml"))
     let packages =
