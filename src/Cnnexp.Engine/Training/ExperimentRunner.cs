@@ -26,13 +26,13 @@ public static class ExperimentRunner
                      where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
         int firstWave = policy is null ? units.Count : plan.Models.Count * policy.Min;   // an adaptive run's units come wave by wave
         var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
-            options.Cores > 0 ? options.Cores : NativeRuntime.DefaultThreads(), firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
+            options.Cores > 0 ? options.Cores : Environment.ProcessorCount, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
         NativeRuntime.EnsureLoaded(budget.Threads);
         bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var clock = Stopwatch.StartNew();
-        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, options.DataOptions with { Log = options.DataOptions.Log ?? log.Write }, cancel);
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {SeedsText(plan)}, {device}, " +
