@@ -44,7 +44,7 @@ public static class Experiment
         if (!loaded.Ok) return new PlanResult(null, loaded.Diagnostics, texts);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
-        var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics);
+        var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics) is { } p ? p with { Hooks = loaded.Hooks } : null;
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 
@@ -95,7 +95,7 @@ public static class Experiment
         if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
         var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
         var figures = RunReport.Write(runDir).Figures.Files.ToList();
-        if (plan.Plan!.Spec.CompiledHooks is LoadedHooks { RunHooks.Count: > 0 } hooks)          // the spec's hook figures, redrawn too
+        if (plan.Plan!.Hooks is LoadedHooks { RunHooks.Count: > 0 } hooks)          // the spec's hook figures, redrawn too
         {
             var run = new HookRun(hooks.RunHooks, hooks);
             figures.AddRange(Scripting.Figures.HookFigures.Render(runDir, run, hooks.RunHooks));

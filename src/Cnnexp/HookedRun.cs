@@ -20,7 +20,7 @@ static class HookedRun
         string outDir = settings.OutDir ?? Experiment.DefaultRunDir(plan.Spec);
         var host = settings.Host ?? HostSettings.FromEnvironment();
         var log = ProgressReports.Log(settings.Log, progress);
-        var loaded = plan.Spec.CompiledHooks as LoadedHooks;
+        var loaded = plan.Hooks as LoadedHooks;
         if (loaded is null && HookReference.Of(plan.Spec).Count > 0)
         {
             var late = HookLoader.Load(plan.Spec, new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache ?? host.HookCache });
@@ -61,6 +61,6 @@ static class HookedRun
         from model in plan.Models
         from seed in plan.Spec.RunSeeds
         let state = UnitPaths.For(outDir, model.Name, seed).ReadState()
-        where state?.Status == "failed"
+        where state?.Status == UnitStatus.Failed
         select $"{model.Name} seed {seed}: {state.Message}";
 }
