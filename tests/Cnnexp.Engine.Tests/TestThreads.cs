@@ -10,6 +10,9 @@ namespace Cnnexp.Engine.Tests;
 /// </summary>
 static class TestThreads
 {
+    /// <summary>Cores a run in a test may use, as the command line would pass them (1 under tests/test.runsettings).</summary>
+    public static int Cores { get; } = HostSettings.FromEnvironment().Cores;
+
     [ModuleInitializer]
-    internal static void Init() => NativeRuntime.EnsureLoaded(HostSettings.FromEnvironment().Cores);
+    internal static void Init() => NativeRuntime.EnsureLoaded(Cores);
 }

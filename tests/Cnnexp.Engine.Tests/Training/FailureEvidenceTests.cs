@@ -17,7 +17,7 @@ public class FailureEvidenceTests
         {
             ExperimentRunner.Run(plan, new RunOptions
             {
-                OutDir = dir, Threads = 1, Log = console.Add,
+                OutDir = dir, Threads = 1, Cores = TestThreads.Cores, Log = console.Add,
                 Callbacks = new TrainingCallbacks { Epoch = m => { if (m.Model == "rgb") Explode(); } },
             });
             var state = UnitPaths.For(dir, "rgb", 0).ReadState()!;

@@ -35,7 +35,7 @@ static class TinyRun
     public static string NewDir() => Path.Combine(Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n")[..12]);
 
     public static RunSummary Run(ExperimentPlan plan, string dir, TrainingCallbacks? callbacks = null, CancellationToken cancel = default) =>
-        ExperimentRunner.Run(plan, new RunOptions { OutDir = dir, Threads = 1, Callbacks = callbacks ?? new() }, cancel);
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = dir, Threads = 1, Cores = TestThreads.Cores, Callbacks = callbacks ?? new() }, cancel);
 
     /// <summary>metrics.csv without the timing columns, which legitimately differ between runs.</summary>
     public static IReadOnlyList<string> Metrics(string dir) =>

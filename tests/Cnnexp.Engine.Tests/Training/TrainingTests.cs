@@ -54,8 +54,8 @@ public class TrainingTests
         var plan = TinyRun.Plan(TinyRun.TwoModels.Replace("seeds: [0, 1]", "seeds: [0]")
             .Replace("[conv2d: { out: 4, kernel: 3, padding: 1 }, relu,", "[conv2d: { out: 8, kernel: 3, padding: 1 }, relu, conv2d: { out: 16, kernel: 3, padding: 1 }, relu,"));
         string nchw = TinyRun.NewDir(), channelsLast = TinyRun.NewDir(), old = TinyRun.NewDir();
-        ExperimentRunner.Run(plan, new RunOptions { OutDir = nchw, Threads = 1, ChannelsLast = false });
-        ExperimentRunner.Run(plan, new RunOptions { OutDir = channelsLast, Threads = 1, ChannelsLast = true });
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = nchw, Threads = 1, Cores = TestThreads.Cores, ChannelsLast = false });
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = channelsLast, Threads = 1, Cores = TestThreads.Cores, ChannelsLast = true });
         Assert.NotEqual(TinyRun.Metrics(nchw), TinyRun.Metrics(channelsLast));   // the layouts differ in the last digits
         Assert.Equal("nchw", RunFiles.ReadJson<Manifest>(Path.Combine(nchw, RunFiles.Manifest)).Layout);
         Assert.Equal("channels_last", RunFiles.ReadJson<Manifest>(Path.Combine(channelsLast, RunFiles.Manifest)).Layout);
@@ -63,7 +63,7 @@ public class TrainingTests
         using var cts = new CancellationTokenSource();
         var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "rgb" && b.Epoch == 2 && b.Batch == 2) cts.Cancel(); } };
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            ExperimentRunner.Run(plan, new RunOptions { OutDir = old, Threads = 1, ChannelsLast = false, Callbacks = stop }, cts.Token));
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = old, Threads = 1, Cores = TestThreads.Cores, ChannelsLast = false, Callbacks = stop }, cts.Token));
         string manifest = Path.Combine(old, RunFiles.Manifest);             // as written before the manifest recorded layouts
         RunFiles.WriteJson(manifest, RunFiles.ReadJson<Manifest>(manifest) with { Layout = null });
         TinyRun.Run(plan, old);                                              // resumed with default options
@@ -73,8 +73,8 @@ public class TrainingTests
         using var cts2 = new CancellationTokenSource();
         var stop2 = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Epoch == 2 && b.Batch == 2) cts2.Cancel(); } };
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, ChannelsLast = true, Callbacks = stop2 }, cts2.Token));
-        ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, ChannelsLast = false });
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, Cores = TestThreads.Cores, ChannelsLast = true, Callbacks = stop2 }, cts2.Token));
+        ExperimentRunner.Run(plan, new RunOptions { OutDir = resumed, Threads = 1, Cores = TestThreads.Cores, ChannelsLast = false });
         Assert.Equal(TinyRun.Metrics(channelsLast), TinyRun.Metrics(resumed));
     }
 
@@ -100,7 +100,8 @@ public class TrainingTests
                     """, """
                       wild:
                         extends: rgb
-                        train: { optimizer: { type: sgd, lr: 1.0e+30 } }
+                        input: [normalize: { mean: [0], std: [1.0e-20] }]
+                        train: { optimizer: { type: sgd, lr: 1000 } }
                     """));
         string dir = TinyRun.NewDir();
         var summary = TinyRun.Run(plan, dir);
