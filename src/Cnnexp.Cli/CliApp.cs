@@ -32,6 +32,9 @@ public static class CliApp
         return await Build(console, errors).RunAsync(args);
     }
 
+    /// <summary>Top-level command names, for "did you mean" on a typo.</summary>
+    static readonly string[] Commands = ["run", "check", "inspect", "schema", "new", "plan", "status", "submit", "export", "data", "power", "report"];
+
     static CommandApp Build(IAnsiConsole console, IAnsiConsole errors)
     {
         var app = new CommandApp();
@@ -42,7 +45,8 @@ public static class CliApp
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(new ErrorConsole(errors));
             config.Settings.StrictParsing = true;
-            config.SetExceptionHandler((e, _) => Errors.Report(e, errors));
+            config.SetHelpProvider(new HelpWithWholeExamples(config.Settings));
+            config.SetExceptionHandler((e, _) => Errors.Report(e, errors, Commands));
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")

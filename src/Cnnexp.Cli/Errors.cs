@@ -9,13 +9,16 @@ namespace Cnnexp.Cli;
 /// <summary>Turns exceptions into one clear message on standard error and the right exit code.</summary>
 static class Errors
 {
-    public static int Report(Exception e, IAnsiConsole errors)
+    /// <param name="commands">The command names, to suggest one for a typo.</param>
+    public static int Report(Exception e, IAnsiConsole errors, IReadOnlyCollection<string> commands)
     {
         var plain = errors.Profile.Out.Writer;
         switch (e)
         {
             case CommandParseException or CommandRuntimeException:
                 plain.WriteLine($"error: {e.Message}");
+                if (UnknownCommand(e.Message) is { } typed && Spec.Binding.Suggest.Closest(typed, commands) is { } near)
+                    plain.WriteLine($"  hint: did you mean `cnnexp {near}`?");
                 plain.WriteLine("run `cnnexp --help` for usage");
                 return ExitCodes.InvalidInput;
             case SettingsException or SpecChangedException:
@@ -40,4 +43,9 @@ static class Errors
                 return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The word in Spectre's "Unknown command 'chek'." message.</summary>
+    static string? UnknownCommand(string message) =>
+        message.StartsWith("Unknown command '", StringComparison.Ordinal) && message.IndexOf('\'', 17) is int end and > 17
+            ? message[17..end] : null;
 }

@@ -30,7 +30,7 @@ static class SpecInput
         return plan.Plan;
     }
 
-    /// <summary>The description of `--set` shared by every command that reads a spec.</summary>
+    /// <summary>The description of `--set` shared by every command that reads a spec (Spectre markup: `[[` is a bracket).</summary>
     public const string SetHelp =
-        "Override a key by its path, e.g. train.epochs=2, models.standard.layers.conv1.out=16 or models.standard.layers[0].out=16. Repeatable; type-checked like the file.";
+        "Override a key by its path, e.g. train.epochs=2, models.standard.layers.conv1.out=16 or models.standard.layers[[0]].out=16. Repeatable; type-checked like the file.";
 }
