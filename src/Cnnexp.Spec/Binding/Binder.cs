@@ -36,6 +36,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
         }
         var fields = SpecFields.Of(type);
         var spans = new Dictionary<string, SourceSpan>();
+        var meant = new HashSet<string>();             // keys a misspelt or peer-named key stands for: not also "missing"
         foreach (var entry in map.Entries)
         {
             string key = entry.Key.Value;
@@ -47,8 +48,10 @@ public sealed class Binder(DiagnosticBag diagnostics)
             }
             if (field is null)
             {
+                var keys = fields.Select(f => f.Key).ToList();
+                if ((PeerNames.Ours(key, keys) ?? Suggest.Closest(key, keys)) is { } intended) meant.Add(intended);
                 Diagnostics.Error("unknown-key", $"unknown key `{key}` {In(path)}", entry.Key.Where,
-                    Suggest.DidYouMean(key, fields.Select(f => f.Key).ToList()));
+                    (Suggest.Closest(key, keys) is null ? KeyPlacement.Hint(key, type) : null) ?? Suggest.DidYouMean(key, keys));
                 continue;
             }
             spans[key] = entry.Value.Where;
@@ -56,7 +59,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
             if (value is not null || IsNullable(field.Property))
                 field.Property.SetValue(target, value);
         }
-        foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key)))
+        foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key) && !meant.Contains(f.Key)))
             Diagnostics.Error("missing-key", $"missing key `{f.Key}` {In(path)}", map.Where, $"`{f.Key}`: {f.Attribute.Description}");
         if (target is SpecNode)
         {
