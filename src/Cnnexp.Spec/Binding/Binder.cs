@@ -31,7 +31,8 @@ public sealed class Binder(DiagnosticBag diagnostics)
         {
             Diagnostics.Error("wrong-type", path.Length == 0 ? $"a spec must be a mapping of keys, not {node.Describe()}"
                 : $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where,
-                path.Length == 0 ? "start with `name: ...` and `models:`" : $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
+                path.Length == 0 ? "start with `name: ...` and `models:`" : TypeShorthand(type, node, path)
+                    ?? $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
             return target;
         }
         var fields = SpecFields.Of(type);
@@ -87,6 +88,18 @@ public sealed class Binder(DiagnosticBag diagnostics)
         if (ListElement(type) is { } element) return List(element, node, path, field);
         if (typeof(SpecNode).IsAssignableFrom(type)) return BindObject(type, node, path);
         throw new InvalidOperationException($"no binding rule for {type.Name} at {path}");
+    }
+
+    /// <summary>`optimizer: sgd` (or `--set train.optimizer=sgd`, as Hydra config groups are chosen): the `type` it names.</summary>
+    static string? TypeShorthand(Type type, YNode node, string path)
+    {
+        if (node is not YScalar { Value: var v } || SpecFields.Of(type).FirstOrDefault(f => f.Key == "type") is not { } kind) return null;
+        var names = kind.Property.PropertyType.IsEnum ? Enum.GetNames(kind.Property.PropertyType).Select(Naming.SnakeCase).ToList()
+            : kind.Attribute.Allowed?.ToList() ?? [];
+        if (!names.Contains(v)) return null;
+        return node.Where.File == Overrides.File
+            ? $"`{v}` is a `type`: write `--set {path}.type={v}` (settings beside it: `--set {path}.lr=0.01`)"
+            : $"`{v}` is a `type`: write `{path.Split('.')[^1]}: {{ type: {v} }}`";
     }
 
     object? Number(YNode node, string path, FieldAttribute? field, Func<string, object> parse, string what)
