@@ -29,6 +29,8 @@ public static class KindPlacement
     /// <summary>`batchnorm` (Keras, or a guess): 1d or 2d as the layers above make the input flat or an image.</summary>
     public static string? Layer(string typed, IReadOnlyList<LayerSpec> above)
     {
+        if (typed.ToLowerInvariant() is "softmax" or "log_softmax" or "logsoftmax")
+            return "the loss is cross-entropy on the last layer's raw outputs (logits), so no softmax layer is needed: end with `- linear: { out: CLASSES }`";
         if (typed.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant() is not ("batchnorm" or "batchnormalization" or "bn")) return null;
         bool flat = above.Any(l => l is FlattenLayer or LinearLayer);
         return flat
