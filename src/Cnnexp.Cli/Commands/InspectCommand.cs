@@ -44,14 +44,13 @@ public sealed class InspectCommand(IAnsiConsole console, ErrorConsole errors) : 
             return errors.Invalid($"no model `{settings.Model}` in {settings.Spec}\n  hint: {Suggest.DidYouMean(settings.Model!, names)}");
         }
         var format = TableFormats.Parse(settings.Format)!.Value;
-        var output = console.Profile.Out.Writer;
-        output.WriteLine($"{plan.Spec.Name}: {plan.Dataset.Name} images {plan.Dataset.ImageShape}, {plan.Dataset.ClassCount} classes; shapes are per image");
-        if (plan.Spec.Description is { } description) output.WriteLine(description);
+        console.WriteLine($"{plan.Spec.Name}: {plan.Dataset.Name} images {plan.Dataset.ImageShape}, {plan.Dataset.ClassCount} classes; shapes are per image");
+        if (plan.Spec.Description is { } description) console.WriteLine(description);
         foreach (var model in models)
         {
-            output.WriteLine();
+            console.WriteLine();
             InspectTable.For(model).Write(console, format);
-            output.WriteLine(Totals(model));
+            console.WriteLine(Totals(model));                    // wrapped to the width, like the table
         }
         return ExitCodes.Success;
     }
@@ -66,8 +65,8 @@ public sealed class InspectCommand(IAnsiConsole console, ErrorConsole errors) : 
     static string Totals(ModelPlan model)
     {
         long trainable = model.Parameters, statistics = InspectTable.Statistics(model), total = trainable + statistics;
-        return $"{model.Name}: {N(total)} parameters ({N(trainable)} trainable, {N(statistics)} non-trainable: batch-norm running statistics; " +
-               $"{Size(total * 4)} as float32), {N(model.Macs)} MACs per image";
+        return $"{model.Name}: {N(total)} parameters ({Size(total * 4)} as float32), {N(model.Macs)} MACs per image\n" +
+               $"  trainable: {N(trainable)}; non-trainable: {N(statistics)} (batch-norm running statistics)";
     }
 
     static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
