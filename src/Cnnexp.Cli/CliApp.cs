@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cnnexp.Cli.Commands;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,16 +13,40 @@ public static class CliApp
         typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <param name="console">Standard output: what a command was asked for. Default: this process's.</param>
+    /// <param name="errors">Standard error: errors, warnings and usage. Default: this process's, or
+    /// <paramref name="console"/> when only that is given (one stream, as a test harness may want).</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, IAnsiConsole? errors = null)
+    {
+        if (console is null)
+        {
+            var process = Terminal.Process();
+            (console, errors) = (process.Out, errors ?? process.Error);
+        }
+        errors ??= console;
+        if (args.Length == 0)                     // usage on stderr and exit 2, as most CLIs do: nothing was asked for
+        {
+            await Build(errors, errors).RunAsync(["--help"]);
+            return ExitCodes.InvalidInput;
+        }
+        return await Build(console, errors).RunAsync(args);
+    }
+
+    /// <summary>Top-level command names, for "did you mean" on a typo.</summary>
+    static readonly string[] Commands = ["run", "check", "inspect", "schema", "new", "plan", "status", "submit", "export", "data", "power", "report"];
+
+    static CommandApp Build(IAnsiConsole console, IAnsiConsole errors)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("cnnexp");
             config.SetApplicationVersion(Version);
-            if (console is not null) config.ConfigureConsole(console);
+            config.ConfigureConsole(console);
+            config.Settings.Registrar.RegisterInstance(new ErrorConsole(errors));
             config.Settings.StrictParsing = true;
-            config.SetExceptionHandler((e, _) => Errors.Report(e, console ?? AnsiConsole.Console));
+            config.SetHelpProvider(new HelpWithWholeExamples(config.Settings));
+            config.SetExceptionHandler((e, _) => Errors.Report(e, errors, Commands));
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Train every model of a spec for every seed, then write metrics, summary and figures.")
                 .WithExample("run", "experiments/quickstart.yaml")
@@ -70,6 +95,6 @@ public static class CliApp
                 .WithDescription("Merge a run's finished units, redraw its figures and write report.html and report.md, without training.")
                 .WithExample("report", "runs/try1");
         });
-        return await app.RunAsync(args);
+        return app;
     }
 }

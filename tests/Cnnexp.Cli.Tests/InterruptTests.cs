@@ -29,7 +29,9 @@ public class InterruptTests
             { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(info)!;
         var output = new System.Text.StringBuilder();
+        var errors = new System.Text.StringBuilder();
         p.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         // Signal once two epochs are saved, read from the unit's state rather than from stdout, which
@@ -42,10 +44,11 @@ public class InterruptTests
         Assert.Equal(0, kill(p.Id, 2));                                           // SIGINT, as Ctrl-C sends
         Assert.True(p.WaitForExit(60_000), "cnnexp did not stop after Ctrl-C");
         p.WaitForExit();                                                          // and its output is read to the end
-        string printed;
+        string printed, warned;
         lock (output) printed = output.ToString();
-        Assert.True(p.ExitCode == 130, $"exit code {p.ExitCode}\n{printed}");
-        Assert.Contains("cnnexp run --resume", printed);
+        lock (errors) warned = errors.ToString();
+        Assert.True(p.ExitCode == 130, $"exit code {p.ExitCode}\n{printed}\n{warned}");
+        Assert.Contains("cnnexp run --resume", warned);                          // the interruption is news, not a result: stderr
         int kept = UnitPaths.For(outDir, "rgb", 0).ReadState()!.EpochsDone;
         Assert.InRange(kept, 2, 99);
 

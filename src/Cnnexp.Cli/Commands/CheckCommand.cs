@@ -1,11 +1,12 @@
 using System.ComponentModel;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
 /// <summary><c>cnnexp check SPEC...</c>: validate and plan without training; exit 0 when every spec is valid, else 2.</summary>
-public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
+public sealed class CheckCommand(IAnsiConsole console, ErrorConsole errors) : Command<CheckCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -14,7 +15,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         public string[] Specs { get; init; } = [];
 
         [CommandOption("--set <KEY=VALUE>")]
-        [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable.")]
+        [Description(SpecInput.SetHelp)]
         public string[] Set { get; init; } = [];
     }
 
@@ -23,7 +24,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         int invalid = 0;
         foreach (var spec in settings.Specs)
         {
-            var plan = SpecInput.Plan(console, spec, settings.Set);
+            var plan = SpecInput.Plan(errors, spec, settings.Set);
             if (plan is null) { invalid++; continue; }
             var names = string.Join(", ", plan.Models.Select(m => m.Name));
             console.Profile.Out.Writer.WriteLine($"ok: {spec}: {plan.Models.Count} model(s) planned ({names})");

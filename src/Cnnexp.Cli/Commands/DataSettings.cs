@@ -8,7 +8,7 @@ namespace Cnnexp.Cli.Commands;
 public class DataSettings : CommandSettings
 {
     [CommandOption("--root <DIR>")]
-    [Description("Data cache folder. Default: $CNNEXP_DATA or ~/.cache/cnnexp/datasets.")]
+    [Description("Data cache folder. Default: $CNNEXP_DATA, else $XDG_CACHE_HOME/cnnexp/datasets, else ~/.cache/cnnexp/datasets (docs/data.md).")]
     public string? Root { get; init; }
 
     /// <summary>Options from the environment, with this command's overrides.</summary>

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Cnnexp.Engine.Export;
 using Cnnexp.Results;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
-public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.Settings>
+public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : Command<ExportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -30,6 +31,10 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
         [Description("pt (PyTorch state_dict), safetensors, or both. Default: both.")]
         public string Format { get; init; } = "both";
 
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description(SpecInput.SetHelp + " Applied to the run's spec.resolved.yaml; must not change a layer's shape, or the weights will not fit.")]
+        public string[] Set { get; init; } = [];
+
         [CommandOption("-o|--out <DIR>")]
         [Description("Where to write. Default: DIR/export.")]
         public string? Out { get; init; }
@@ -41,19 +46,13 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var load = Experiment.Load(Path.Combine(settings.Dir, RunFiles.ResolvedSpec));
-        if (!load.Ok)
-        {
-            console.Profile.Out.Writer.WriteLine($"error: {settings.Dir} is not a readable run directory\n{load.FormatDiagnostics()}");
-            return ExitCodes.InvalidInput;
-        }
-        var plan = Experiment.Plan(load.Spec!, load.Sources).Plan!;
+        string resolved = Path.Combine(settings.Dir, RunFiles.ResolvedSpec);
+        if (!File.Exists(resolved))
+            return errors.Invalid($"{settings.Dir} is not a run directory (it has no {RunFiles.ResolvedSpec})");
+        if (SpecInput.Plan(errors, resolved, settings.Set) is not { } plan) return ExitCodes.InvalidInput;
         var models = plan.Models.Where(m => settings.Model is null || m.Name == settings.Model).ToList();
         if (models.Count == 0)
-        {
-            console.Profile.Out.Writer.WriteLine($"error: no model `{settings.Model}` in {settings.Dir}; models: {string.Join(", ", plan.Models.Select(m => m.Name))}");
-            return ExitCodes.InvalidInput;
-        }
+            return errors.Invalid($"no model `{settings.Model}` in {settings.Dir}; models: {string.Join(", ", plan.Models.Select(m => m.Name))}");
         var format = settings.Format switch { "pt" => WeightFormat.PyTorch, "safetensors" => WeightFormat.Safetensors, _ => WeightFormat.Both };
         string outDir = settings.Out ?? Path.Combine(settings.Dir, "export");
         int count = 0;
@@ -63,15 +62,12 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
                 if (UnitPaths.For(settings.Dir, model.Name, seed).ReadState() is not { EpochsDone: > 0 }) continue;
                 foreach (var file in WeightsExporter.Export(model, settings.Dir, seed, settings.Best, outDir, format))
                 {
-                    console.WriteLine(file);
+                    console.Profile.Out.Writer.WriteLine(file);
                     count++;
                 }
             }
         if (count == 0)
-        {
-            console.Profile.Out.Writer.WriteLine("error: nothing to export: no matching model and seed has a finished epoch");
-            return ExitCodes.InvalidInput;
-        }
+            return errors.Invalid("nothing to export: no matching model and seed has a finished epoch");
         return ExitCodes.Success;
     }
 }

@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Cnnexp.Spec.Docs;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
 /// <summary><c>cnnexp new NAME</c>: writes a commented starter spec that passes <c>check</c> and runs in about a minute.</summary>
-public sealed partial class NewCommand(IAnsiConsole console) : Command<NewCommand.Settings>
+public sealed partial class NewCommand(IAnsiConsole console, ErrorConsole errors) : Command<NewCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -32,10 +33,11 @@ public sealed partial class NewCommand(IAnsiConsole console) : Command<NewComman
     {
         string path = settings.Out ?? settings.Name + ".yaml";
         if (File.Exists(path) && !settings.Force)
-        {
-            console.Profile.Out.Writer.WriteLine($"error: {path} already exists\n  hint: pass --force to overwrite it, or choose another name");
-            return ExitCodes.InvalidInput;
-        }
+            return errors.Invalid($"{path} already exists\n  hint: pass --force to overwrite it, or choose another name");
+        if (Directory.Exists(path))
+            return errors.Invalid($"{path} is a folder\n  hint: give a file name, e.g. -o {Path.Combine(path, settings.Name + ".yaml")}");
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);        // as `schema -o` does
         File.WriteAllText(path, StarterSpec.Text(settings.Name));
         console.Profile.Out.Writer.WriteLine($"wrote {path}; next: cnnexp inspect {path}, then cnnexp run {path}");
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Cnnexp.Cli.Output;
 using Cnnexp.Engine.Training;
 using Cnnexp.Spec.Planning;
 using Spectre.Console;
@@ -8,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Cnnexp.Cli.Commands;
 
 /// <summary>Lists every unit of work (model × seed) with its stable id and estimated cost.</summary>
-public sealed class PlanCommand(IAnsiConsole console) : Command<PlanCommand.Settings>
+public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors) : Command<PlanCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -19,18 +20,24 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanCommand.Sett
         public bool Measure { get; init; }
 
         [CommandOption("--threads <N>")] [Description("CPU threads for --measure.")] public int Threads { get; init; }
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description(SpecInput.SetHelp + " Unit ids depend on the settings: give `run` the same --set.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--format <FORMAT>")] [Description(TableFormats.Help)] public string Format { get; init; } = "table";
+
+        public override ValidationResult Validate() =>
+            TableFormats.Parse(Format) is null ? ValidationResult.Error(TableFormats.Error(Format)) : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
-        var load = Experiment.Load(s.Spec);
-        if (!load.Ok) return Fail(load.FormatDiagnostics());
-        var plan = Experiment.Plan(load.Spec!, load.Sources);
-        if (!plan.Ok) return Fail(plan.FormatDiagnostics());
-        var p = plan.Plan!;
+        if (SpecInput.Plan(errors, s.Spec, s.Set) is not { } p) return ExitCodes.InvalidInput;
         var perEpoch = s.Measure ? p.Models.ToDictionary(m => m.Name, m => CostProbe.SecondsPerEpoch(p, m, s.Threads)) : null;
-        var table = new Table().AddColumns("unit", "model", "seed", "parameters", "MACs / image");
-        if (perEpoch is not null) table.AddColumns("est. s / epoch", "est. total");
+        var columns = new List<string> { "unit", "model", "seed", "parameters", "MACs / image" };
+        if (perEpoch is not null) columns.AddRange(["est. s / epoch", "est. total"]);
+        var table = new TextTable([.. columns]).RightAlign(2, 3, 4);
         foreach (var unit in WorkUnit.Of(p))
         {
             var m = p.Model(unit.Model);
@@ -42,16 +49,10 @@ public sealed class PlanCommand(IAnsiConsole console) : Command<PlanCommand.Sett
                 row.Add(double.IsNaN(sec) ? "?" : sec.ToString("F1", CultureInfo.InvariantCulture));
                 row.Add(double.IsNaN(sec) ? "?" : TimeSpan.FromSeconds(sec * m.TrainFor(p.Spec).Epochs).ToString(@"hh\:mm\:ss"));
             }
-            table.AddRow(row.Select(Markup.Escape).ToArray());
+            table.Add([.. row]);
         }
-        console.Write(table);
-        console.WriteLine($"{p.Models.Count} model(s) x {p.Spec.RunSeeds.Count} seed(s) = {WorkUnit.Of(p).Count} units");
+        table.Write(console, TableFormats.Parse(s.Format)!.Value);
+        console.Profile.Out.Writer.WriteLine($"{p.Models.Count} model(s) x {p.Spec.RunSeeds.Count} seed(s) = {WorkUnit.Of(p).Count} units");
         return ExitCodes.Success;
-    }
-
-    int Fail(string text)
-    {
-        console.Profile.Out.Writer.WriteLine(text);
-        return ExitCodes.InvalidInput;
     }
 }

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using Cnnexp.Results;
 using Cnnexp.Spec;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
-public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Command<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -31,7 +32,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         public string Jobs { get; init; } = "auto";
 
         [CommandOption("--set <KEY=VALUE>")]
-        [Description("Override a key by its dotted path, e.g. train.epochs=2 or models.standard.layers.conv1.out=16. Repeatable; type-checked like the file.")]
+        [Description(SpecInput.SetHelp)]
         public string[] Set { get; init; } = [];
 
         [CommandOption("--unit <ID>")]
@@ -54,6 +55,10 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         [Description("Refuse (exit 2) a spec that names any .csx script: hooks are code that runs with your rights.")]
         public bool NoHooks { get; init; }
 
+        [CommandOption("--format <FORMAT>")]
+        [Description("How to print the results table: table (default), ascii, or markdown.")]
+        public string Format { get; init; } = "table";
+
         [CommandOption("-q|--quiet")]
         [Description("Print only the results table.")]
         public bool Quiet { get; init; }
@@ -61,6 +66,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
         public override ValidationResult Validate() =>
             Threads < 0 ? ValidationResult.Error("--threads must be 1 or more")
             : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number of 1 or more, not `{Jobs}`")
+            : TableFormats.Parse(Format) is null ? ValidationResult.Error(TableFormats.Error(Format))
             : Spec is null && Resume is null ? ValidationResult.Error("give a SPEC file, or --resume DIR")
             : Out is not null && Resume is not null && Path.GetFullPath(Out) != Path.GetFullPath(Resume)
                 ? ValidationResult.Error("--out and --resume name different directories; give one")
@@ -75,22 +81,22 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
     {
         string? specPath = settings.Spec ?? Path.Combine(settings.Resume!, RunFiles.ResolvedSpec);
         if (settings.Spec is null && !File.Exists(specPath))
-            return Invalid($"error: {settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
+            return errors.Invalid($"{settings.Resume} is not a run directory (it has no {RunFiles.ResolvedSpec})");
         var load = Experiment.Load(specPath, settings.Set);
-        if (!load.Ok) return Invalid(load.FormatDiagnostics());
+        if (!load.Ok) return errors.Diagnostics(load.FormatDiagnostics());
         var runSettings = new RunSettings
         {
             Threads = settings.Threads, Jobs = JobCount(settings.Jobs) is int j and > 0 ? j : null, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         };
         // Hook scripts compile while the data loads on another thread; an invalid spec or hook trains nothing.
         var (plan, data) = Experiment.PlanWhileDataLoads(load.Spec!, load.Sources, runSettings with { Log = Echo(settings.Quiet) });
-        if (!plan.Ok) return Invalid(plan.FormatDiagnostics());
+        if (!plan.Ok) return errors.Diagnostics(plan.FormatDiagnostics());
 
         var selection = UnitSelection.Resolve(plan.Plan!, settings.Units, settings.Shard, settings.UnitList, settings.UnitIndex);
         if (selection.Error is not null)
         {
             Experiment.Discard(data);
-            return Invalid("error: " + selection.Error);
+            return errors.Invalid(selection.Error);
         }
         string outDir = settings.Resume ?? settings.Out ?? Experiment.DefaultRunDir(load.Spec!);
         using var interrupt = new CancelOnCtrlC();
@@ -101,23 +107,17 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
             {
                 OutDir = outDir, Callbacks = callbacks, Only = selection.Filter, Data = data,
             }, progress.Log, interrupt.Token));
-            ResultsTable.Write(console, run);
+            ResultsTable.Write(console, errors, run, TableFormats.Parse(settings.Format)!.Value);
             return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;     // a model/seed or a hook failed
         }
         catch (OperationCanceledException)
         {
-            console.MarkupLine($"[yellow]interrupted:[/] finished epochs are kept in {Markup.Escape(outDir)}");
-            console.MarkupLine($"resume with: [bold]cnnexp run --resume {Markup.Escape(outDir)}[/]");
+            errors.Line($"interrupted: finished epochs are kept in {outDir}");
+            errors.Line($"resume with: cnnexp run --resume {outDir}");
             return ExitCodes.Interrupted;
         }
     }
 
     /// <summary>Lines printed while planning (data download progress), unless --quiet.</summary>
     Action<string>? Echo(bool quiet) => quiet ? null : line => console.Profile.Out.Writer.WriteLine(line);
-
-    int Invalid(string diagnostics)
-    {
-        console.Profile.Out.Writer.WriteLine(diagnostics);
-        return ExitCodes.InvalidInput;
-    }
 }

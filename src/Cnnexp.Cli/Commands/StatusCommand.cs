@@ -1,38 +1,40 @@
 using System.ComponentModel;
 using System.Globalization;
 using Cnnexp.Results;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
-public sealed class StatusCommand(IAnsiConsole console) : Command<StatusCommand.Settings>
+public sealed class StatusCommand(IAnsiConsole console, ErrorConsole errors) : Command<StatusCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<DIR>")]
         [Description("A run directory.")]
         public string Dir { get; init; } = "";
+
+        [CommandOption("--format <FORMAT>")] [Description(TableFormats.Help)] public string Format { get; init; } = "table";
+
+        public override ValidationResult Validate() =>
+            TableFormats.Parse(Format) is null ? ValidationResult.Error(TableFormats.Error(Format)) : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var entries = Ledger.Read(settings.Dir);
         if (entries.Count == 0)
-        {
-            console.Profile.Out.Writer.WriteLine($"error: {settings.Dir} is not a run directory (no {Ledger.UnitsFile})");
-            return ExitCodes.InvalidInput;
-        }
+            return errors.Invalid($"{settings.Dir} is not a run directory (no {Ledger.UnitsFile})");
         var study = AdaptiveStatus(settings.Dir);
         if (study is not null)                                   // untouched units beyond the decision are not work to do
             entries = entries.Where(e => e.Status != UnitStatus.Pending || study.Next.Contains((e.Model, e.Seed))).ToList();
-        var table = new Table().AddColumns("unit", "model", "seed", "status", "epochs", "message");
+        var table = new TextTable("unit", "model", "seed", "status", "epochs", "message").RightAlign(2, 4);
         foreach (var e in entries)
-            table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Model), e.Seed.ToString(CultureInfo.InvariantCulture),
-                Colour(e.Status), e.EpochsDone.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Message ?? ""));
-        console.Write(table);
+            table.Add(e.Id, e.Model, e.Seed.ToString(CultureInfo.InvariantCulture), e.Status.Token(), e.EpochsDone.ToString(CultureInfo.InvariantCulture), e.Message ?? "");
+        table.Write(console, TableFormats.Parse(settings.Format)!.Value);
         var counts = entries.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Token()}");
-        console.WriteLine($"{entries.Count} units: {string.Join(", ", counts)}");
+        console.Profile.Out.Writer.WriteLine($"{entries.Count} units: {string.Join(", ", counts)}");
         if (study is null) return ExitCodes.Success;
         foreach (var line in study.Comparisons) console.Profile.Out.Writer.WriteLine(line);
         console.Profile.Out.Writer.WriteLine($"adaptive seeds: {study.Decision}");
@@ -47,12 +49,4 @@ public sealed class StatusCommand(IAnsiConsole console) : Command<StatusCommand.
         var plan = Experiment.Plan(load.Spec, load.Sources);
         return plan.Ok ? StudyStatus.Of(plan.Plan!, dir) : null;
     }
-
-    static string Colour(UnitStatus status) => status switch
-    {
-        UnitStatus.Done => "[green]done[/]",
-        UnitStatus.Failed => "[red]failed[/]",
-        UnitStatus.Stopped => "[yellow]stopped[/]",
-        _ => status.Token(),
-    };
 }

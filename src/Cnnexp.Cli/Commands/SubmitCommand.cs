@@ -3,13 +3,14 @@ using System.Diagnostics;
 using Cnnexp.Cli.Cluster;
 using Cnnexp.Engine.Training;
 using Cnnexp.Results;
+using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
 
 /// <summary>Hands the units that are not finished to Slurm (an sbatch job array) or Kubernetes (an Indexed Job).</summary>
-public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.Settings>
+public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : Command<SubmitCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -28,6 +29,7 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         [CommandOption("--namespace <NS>")] [Description("Kubernetes namespace.")] public string? Namespace { get; init; }
         [CommandOption("--pvc <CLAIM>")] [Description("Kubernetes: persistent volume claim holding the run directory and data cache.")] public string? Pvc { get; init; }
         [CommandOption("--mount <PATH>")] [Description("Kubernetes: where the claim is mounted; the run directory must lie under it. Default: /work.")] public string Mount { get; init; } = "/work";
+        [CommandOption("--set <KEY=VALUE>")] [Description(SpecInput.SetHelp + " The run directory keeps the resolved spec, so jobs train what was planned.")] public string[] Set { get; init; } = [];
         [CommandOption("--cnnexp <CMD>")] [Description("How job scripts call cnnexp. Default: this cnnexp's own path.")] public string? Cnnexp { get; init; }
 
         public override ValidationResult Validate() =>
@@ -41,14 +43,11 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
 
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
-        var load = Experiment.Load(s.Spec);
-        if (!load.Ok) return Fail(load.FormatDiagnostics());
-        var plan = Experiment.Plan(load.Spec!, load.Sources);
-        if (!plan.Ok) return Fail(plan.FormatDiagnostics());
+        if (SpecInput.Plan(errors, s.Spec, s.Set) is not { } plan) return ExitCodes.InvalidInput;
         string dir = Path.GetFullPath(s.Out);
-        RunDirectory.Prepare(dir, plan.Plan!);                       // refuses a directory holding another spec
+        RunDirectory.Prepare(dir, plan);                             // refuses a directory holding another spec
         var pending = Ledger.Read(dir).Where(e => !e.Status.IsFinished()).ToList();
-        var study = StudyStatus.Of(plan.Plan!, dir);
+        var study = StudyStatus.Of(plan, dir);
         if (study is not null)                                   // adaptive seeds: one wave at a time, then a re-submit decides again
         {
             console.WriteLine($"adaptive seeds: {study.Decision}");
@@ -66,8 +65,8 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         string list = Path.Combine(dir, kind, $"units-{stamp}.txt");
         File.WriteAllLines(list, pending.Select(p => p.Id));
         console.WriteLine($"{pending.Count} unit(s) to run ({string.Join(", ", pending.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Token()}"))})");
-        return s.Slurm ? SubmitSlurm(s, load.Spec!.Name, dir, list, pending.Count, stamp, adaptive: study is not null)
-            : WriteKubernetes(s, load.Spec!.Name, dir, list, pending.Count, stamp);
+        return s.Slurm ? SubmitSlurm(s, plan.Spec.Name, dir, list, pending.Count, stamp, adaptive: study is not null)
+            : WriteKubernetes(s, plan.Spec.Name, dir, list, pending.Count, stamp);
     }
 
     /// <summary>An adaptive study that has decided: nothing more to train; the report, if asked for.</summary>
@@ -148,7 +147,7 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         console.WriteLine($"wrote {file}");
         if (s.DryRun) console.Profile.Out.Writer.Write(File.ReadAllText(file));
         console.WriteLine($"apply with: kubectl apply -f {file}; then cnnexp status {dir}");
-        if (s.Pvc is null) console.MarkupLine("[yellow]note:[/] no --pvc given: every pod must see the run directory at the same path");
+        if (s.Pvc is null) errors.Line("note: no --pvc given: every pod must see the run directory at the same path");
         return ExitCodes.Success;
     }
 
@@ -161,18 +160,12 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
             string output = p.StandardOutput.ReadToEnd(), error = p.StandardError.ReadToEnd();
             p.WaitForExit();
             if (p.ExitCode == 0) return output.Trim().Split(';')[0];
-            console.Profile.Out.Writer.WriteLine($"error: sbatch failed ({p.ExitCode}): {error.Trim()}");
+            errors.Line($"error: sbatch failed ({p.ExitCode}): {error.Trim()}");
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            console.Profile.Out.Writer.WriteLine("error: sbatch was not found: is this a Slurm login node? (--dry-run writes the script without submitting)");
+            errors.Line("error: sbatch was not found: is this a Slurm login node? (--dry-run writes the script without submitting)");
         }
         return null;
-    }
-
-    int Fail(string text)
-    {
-        console.Profile.Out.Writer.WriteLine(text);
-        return ExitCodes.InvalidInput;
     }
 }

@@ -31,11 +31,13 @@ public sealed class Binder(DiagnosticBag diagnostics)
         {
             Diagnostics.Error("wrong-type", path.Length == 0 ? $"a spec must be a mapping of keys, not {node.Describe()}"
                 : $"`{path}` must be a mapping of keys, not {node.Describe()}", node.Where,
-                path.Length == 0 ? "start with `name: ...` and `models:`" : $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
+                path.Length == 0 ? "start with `name: ...` and `models:`" : TypeShorthand(type, node, path)
+                    ?? $"write `{path.Split('.')[^1]}: {{ key: value }}` or the keys on indented lines below");
             return target;
         }
         var fields = SpecFields.Of(type);
         var spans = new Dictionary<string, SourceSpan>();
+        var meant = new HashSet<string>();             // keys a misspelt or peer-named key stands for: not also "missing"
         foreach (var entry in map.Entries)
         {
             string key = entry.Key.Value;
@@ -47,8 +49,10 @@ public sealed class Binder(DiagnosticBag diagnostics)
             }
             if (field is null)
             {
+                var keys = fields.Select(f => f.Key).ToList();
+                if ((PeerNames.Ours(key, keys) ?? Suggest.Closest(key, keys)) is { } intended) meant.Add(intended);
                 Diagnostics.Error("unknown-key", $"unknown key `{key}` {In(path)}", entry.Key.Where,
-                    Suggest.DidYouMean(key, fields.Select(f => f.Key).ToList()));
+                    (Suggest.Closest(key, keys) is null ? KeyPlacement.Hint(key, type) : null) ?? Suggest.DidYouMean(key, keys));
                 continue;
             }
             spans[key] = entry.Value.Where;
@@ -56,7 +60,7 @@ public sealed class Binder(DiagnosticBag diagnostics)
             if (value is not null || IsNullable(field.Property))
                 field.Property.SetValue(target, value);
         }
-        foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key)))
+        foreach (var f in fields.Where(f => f.Attribute.Required && !spans.ContainsKey(f.Key) && !meant.Contains(f.Key)))
             Diagnostics.Error("missing-key", $"missing key `{f.Key}` {In(path)}", map.Where, $"`{f.Key}`: {f.Attribute.Description}");
         if (target is SpecNode)
         {
@@ -84,6 +88,18 @@ public sealed class Binder(DiagnosticBag diagnostics)
         if (ListElement(type) is { } element) return List(element, node, path, field);
         if (typeof(SpecNode).IsAssignableFrom(type)) return BindObject(type, node, path);
         throw new InvalidOperationException($"no binding rule for {type.Name} at {path}");
+    }
+
+    /// <summary>`optimizer: sgd` (or `--set train.optimizer=sgd`, as Hydra config groups are chosen): the `type` it names.</summary>
+    static string? TypeShorthand(Type type, YNode node, string path)
+    {
+        if (node is not YScalar { Value: var v } || SpecFields.Of(type).FirstOrDefault(f => f.Key == "type") is not { } kind) return null;
+        var names = kind.Property.PropertyType.IsEnum ? Enum.GetNames(kind.Property.PropertyType).Select(Naming.SnakeCase).ToList()
+            : kind.Attribute.Allowed?.ToList() ?? [];
+        if (!names.Contains(v)) return null;
+        return node.Where.File == Overrides.File
+            ? $"`{v}` is a `type`: write `--set {path}.type={v}` (settings beside it: `--set {path}.lr=0.01`)"
+            : $"`{v}` is a `type`: write `{path.Split('.')[^1]}: {{ type: {v} }}`";
     }
 
     object? Number(YNode node, string path, FieldAttribute? field, Func<string, object> parse, string what)

@@ -18,10 +18,16 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
 {
     readonly Dictionary<string, KindInfo> byName;
     readonly string family;
+    readonly string example;
 
-    public KindRegistry(string family, Assembly assembly)
+    /// <summary>A hint for an unknown name that depends on the items above it (`batchnorm` after a conv); null when none applies.</summary>
+    public Func<string, IReadOnlyList<TBase>, string?>? ContextHint { get; init; }
+
+    /// <param name="example">A typical item, for hints: `- relu`, `- grayscale`.</param>
+    public KindRegistry(string family, Assembly assembly, string example)
     {
         this.family = family;
+        this.example = example;
         byName = assembly.GetTypes()
             .Where(t => typeof(TBase).IsAssignableFrom(t) && !t.IsAbstract)
             .Select(t => (t, a: t.GetCustomAttribute<KindAttribute>()))
@@ -45,16 +51,19 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
         var result = new List<TBase>();
         if (node is not YSeq seq)
         {
+            string key = path.Split('.')[^1];
             binder.Diagnostics.Error("wrong-type", $"`{path}` must be a list of {family}s, not {node.Describe()}", node.Where,
-                $"write one {family} per line, e.g. `- relu`");
+                node is YScalar { Value: var v } && Find(v) is not null ? $"write it as a list: `{key}: [{v}]`"
+                : $"write one {family} per line, e.g. `- {example}`, or a list: `{key}: [{example}]`");
             return result;
         }
         for (int i = 0; i < seq.Items.Count; i++)
-            if (BindOne(seq.Items[i], $"{path}[{i}]", binder) is { } item) result.Add(item);
+            if (BindOne(seq.Items[i], $"{path}[{i}]", binder, result) is { } item) result.Add(item);
         return result;
     }
 
-    public TBase? BindOne(YNode node, string path, Binder binder)
+    /// <param name="above">The items bound before this one in its list, for hints that depend on them.</param>
+    public TBase? BindOne(YNode node, string path, Binder binder, IReadOnlyList<TBase>? above = null)
     {
         YScalar? nameNode; YNode? args;
         switch (node)
@@ -70,7 +79,8 @@ public sealed class KindRegistry<TBase> where TBase : SpecNode
         if (kind is null)
         {
             binder.Diagnostics.Error($"unknown-{family}", $"unknown {family} `{nameNode.Value}`", nameNode.Where,
-                Suggest.DidYouMean(nameNode.Value, byName.Keys));
+                KindPlacement.Elsewhere(nameNode.Value, family) ?? ContextHint?.Invoke(nameNode.Value, above ?? [])
+                ?? Suggest.DidYouMean(nameNode.Value, byName.Keys));
             return null;
         }
         if (args is null || args is YScalar { IsNull: true })

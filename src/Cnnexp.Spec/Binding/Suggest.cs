@@ -16,9 +16,11 @@ public static class Suggest
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>A hint: "did you mean `x`?" or the list of valid choices.</summary>
+    /// <summary>A hint: a peer framework's name for one of ours, "did you mean `x`?", or the list of valid choices.</summary>
     public static string DidYouMean(string typed, IReadOnlyCollection<string> candidates)
     {
+        if (PeerNames.Hint(typed, candidates) is { } peer) return peer;          // Keras's `filters`, Lightning's `max_epochs`, …
+        if (candidates.Count == 0) return "nothing of that name is defined here";
         string? closest = Closest(typed, candidates);
         return closest is not null
             ? $"did you mean `{closest}`?"

@@ -34,9 +34,10 @@ public static class DiagnosticFormatter
     /// <summary>Characters of a source line shown around the caret.</summary>
     const int Width = 100;
 
+    /// <summary>Every diagnostic (an error shared by several models or variants once), then the counts.</summary>
     public static string FormatAll(IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, string>? sources = null)
     {
-        var list = diagnostics.ToList();
+        var list = VariantMerger.Merge(diagnostics.ToList());      // the same error in several variants, once
         var sb = new StringBuilder();
         foreach (var d in list.Take(MaxShown)) sb.Append(Format(d, sources)).Append("\n\n");
         if (list.Count > MaxShown) sb.Append($"… and {list.Count - MaxShown} more not shown\n\n");

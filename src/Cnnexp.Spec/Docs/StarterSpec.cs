@@ -8,7 +8,7 @@ public static class StarterSpec
     const string Template = """
         # {{name}}: a cnnexp experiment. Check it with `cnnexp check {{name}}.yaml`, see every layer's
         # shape with `cnnexp inspect {{name}}.yaml`, train it with `cnnexp run {{name}}.yaml`.
-        # Reference of every key: docs/spec-reference.md (or `cnnexp schema` for editor completion).
+        # Reference of every key: `cnnexp schema --markdown` (or `cnnexp schema -o FILE` for editor completion).
         name: {{name}}
         description: What does this experiment ask?   # one line, shown in the report
         seeds: [0, 1, 2]                              # every model trains once per seed, same data order

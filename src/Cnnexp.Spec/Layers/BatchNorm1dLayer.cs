@@ -20,6 +20,9 @@ public sealed record BatchNorm1dLayer : LayerSpec
 
     public override long Parameters(Shape input, Shape output) => Affine ? 2L * input.Dims[0] : 0;
 
+    /// <summary>The running mean and variance, one of each per channel (tracked with or without `affine`).</summary>
+    public override long Statistics(Shape input, Shape output) => 2L * input.Dims[0];
+
     /// <summary>One multiply-add per value (the normalisation folded into a scale and shift).</summary>
     public override long Macs(Shape input, Shape output) => output.Elements;
 }

@@ -21,6 +21,12 @@ public abstract record LayerSpec : SpecNode
     /// <summary>Trainable parameters for this input shape.</summary>
     public virtual long Parameters(Shape input, Shape output) => 0;
 
+    /// <summary>
+    /// Non-trainable values kept with the weights (batch norm's running mean and variance): saved
+    /// and loaded like parameters, but updated by statistics, not by gradients.
+    /// </summary>
+    public virtual long Statistics(Shape input, Shape output) => 0;
+
     /// <summary>Multiply-accumulate operations for one example.</summary>
     public virtual long Macs(Shape input, Shape output) => 0;
 

@@ -16,7 +16,7 @@ public sealed record DataSpec : SpecNode
     [Field("Hold out this fraction of the training split (stratified, the same for every seed) as a validation split.", Min = 0, Max = 0.9)]
     public double ValFraction { get; init; }
 
-    [Field("Folder holding downloaded data sets; default: $CNNEXP_DATA or ~/.cache/cnnexp/datasets.")]
+    [Field("Folder holding downloaded data sets; default: $CNNEXP_DATA, else $XDG_CACHE_HOME/cnnexp/datasets, else ~/.cache/cnnexp/datasets.")]
     public string? Root { get; init; }
 
     [Field("imagefolder: the folder with one subfolder per class, or with train/ and test/ holding those; relative to the spec file.")]

@@ -8,6 +8,15 @@ public static class TrainRules
     public static void Check(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
         SeedsOrRepeats(spec, diagnostics);
+        Training(spec, diagnostics);
+    }
+
+    /// <summary>The rules that read `seeds` and `repeats` only: checked even when `train` has errors.</summary>
+    public static void Seeds(ExperimentSpec spec, DiagnosticBag diagnostics) => SeedsOrRepeats(spec, diagnostics);
+
+    /// <summary>The rules that read `train` (the experiment's and each model's) and `data.validation`.</summary>
+    public static void Training(ExperimentSpec spec, DiagnosticBag diagnostics)
+    {
         EarlyStoppingNeedsValidation(spec, diagnostics);
         foreach (var train in spec.Models.Select(m => m.Train).OfType<TrainSpec>().Prepend(spec.Train).Distinct())
         {

@@ -15,10 +15,12 @@ namespace Cnnexp.Spec.Planning;
 /// </summary>
 public static class ModelResolver
 {
-    public static IReadOnlyList<ModelSpec> Resolve(ExperimentSpec spec, DiagnosticBag diagnostics)
+    /// <param name="allNames">Every model's name, when <paramref name="spec"/> holds only some (a partial plan):
+    /// an `extends` naming one of the others is not reported, and typos are matched against them all.</param>
+    public static IReadOnlyList<ModelSpec> Resolve(ExperimentSpec spec, DiagnosticBag diagnostics, IReadOnlyList<string>? allNames = null)
     {
         var context = new Context(spec.Models.ToDictionary(m => m.Name),
-            (spec.Blocks ?? []).ToDictionary(b => b.Name), diagnostics);
+            (spec.Blocks ?? []).ToDictionary(b => b.Name), diagnostics) { AllNames = allNames ?? spec.Models.Select(m => m.Name).ToList() };
         foreach (var m in spec.Models) Resolve(m, context, []);
         var models = spec.Models
             .Where(m => context.Done.GetValueOrDefault(m.Name) is not null)
@@ -32,6 +34,8 @@ public static class ModelResolver
     {
         /// <summary>Resolved models by name; null for a model that failed (its errors are already reported).</summary>
         public Dictionary<string, ModelSpec?> Done { get; } = [];
+
+        public IReadOnlyList<string> AllNames { get; init; } = [];
     }
 
     static ModelSpec? Resolve(ModelSpec model, Context cx, IReadOnlyList<string> chain)
@@ -55,8 +59,9 @@ public static class ModelResolver
             }
             if (!cx.ByName.TryGetValue(baseName, out var written))
             {
-                cx.Diagnostics.Error("unknown-model", $"model `{model.Name}` extends `{baseName}`, which is not defined",
-                    model.SpanOf("extends"), Suggest.DidYouMean(baseName, cx.ByName.Keys.Where(k => k != model.Name).ToList()));
+                if (!cx.AllNames.Contains(baseName))
+                    cx.Diagnostics.Error("unknown-model", $"model `{model.Name}` extends `{baseName}`, which is not defined",
+                        model.SpanOf("extends"), Suggest.DidYouMean(baseName, cx.AllNames.Where(k => k != model.Name).ToList()));
                 return cx.Done[model.Name] = null;
             }
             baseModel = Resolve(written, cx, [.. chain, model.Name]);
