@@ -30,25 +30,25 @@ public class HostileInputTests
     [Fact]
     public async Task A_very_wide_layer_is_an_error_at_its_line() =>
         Refused(await Check(Head + "      - conv2d: { out: 100000000, kernel: 3 }\n      - flatten\n      - linear: { out: 10 }\n"),
-            "hostile.yaml:6:", "`out` must be within [1, 65536]");
+            "hostile.yaml:6:24:", "is 100000000, outside the allowed range [1, 65536]");
 
     [Fact]
     public async Task A_model_too_large_to_allocate_is_an_error_at_the_layer_that_makes_it_so() =>
         Refused(await Check(Head + "      - conv2d: { out: 60000, kernel: 3, padding: 1 }\n      - conv2d: { out: 60000, kernel: 3, padding: 1 }\n      - flatten\n      - linear: { out: 10 }\n"),
-            "hostile.yaml:", "too");
+            "hostile.yaml:7:9:", "parameters; a model may have at most 1,000,000,000");
 
     [Fact]
     public async Task Yaml_nested_twenty_thousand_levels_deep_is_refused_not_a_stack_overflow()
     {
         string deep = "name: deep\nx: " + new string('[', 20_000) + new string(']', 20_000) + "\n";
-        Refused(await Check(deep), "hostile.yaml:2:", "nested");
+        Refused(await Check(deep), "hostile.yaml:2:", "nests more than 64 levels");
     }
 
     [Fact]
     public async Task A_repeat_that_expands_past_the_layer_limit_is_refused_quickly()
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Refused(await Check(Head + "      - repeat: 1000\n        layers:\n          - repeat: 1000\n            layers: [relu]\n      - flatten\n      - linear: { out: 10 }\n"),
+        Refused(await Check(Head + "      - repeat: { times: 1000, layers: [repeat: { times: 1000, layers: [relu] }] }\n      - flatten\n      - linear: { out: 10 }\n"),
             "hostile.yaml:", "10,000 layers");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
     }
@@ -59,7 +59,7 @@ public class HostileInputTests
     [InlineData("-.inf")]
     [InlineData("1e400")]
     public async Task Numbers_must_be_finite(string value) =>
-        Refused(await Check(Head + "      - flatten\n      - linear: { out: 10 }\ntrain: { lr: " + value + " }\n"), "hostile.yaml:7:");
+        Refused(await Check(Head + "      - flatten\n      - linear: { out: 10 }\ntrain: { optimizer: { lr: " + value + " } }\n"), "hostile.yaml:8:", "lr");
 
     [Theory]
     [InlineData("name: ../../escape", "name")]

@@ -17,8 +17,13 @@ static class InspectTable
         var table = new TextTable("layer", "kind", "output", "parameters", "MACs") { Title = model.Name, Border = TableBorder.Rounded }
             .RightAlign(3, 4);
         table.Add("input", "", model.Input.ToString(), "", "");
-        foreach (var t in model.Transforms) table.Add(t.Spec.Kind, "transform", t.Output.ToString(), "0", "0");
-        foreach (var layer in model.Layers) AddLayer(table, layer, 0);
+        foreach (var row in LayerTable.Rows(model, nested: true))      // the one projection (Cnnexp.Spec.Planning)
+        {
+            string name = new string(' ', 2 * row.Depth) + row.Name;
+            if (row.Role == LayerRowRole.Transform) table.Add(row.Name, "transform", row.Output.ToString(), "0", "0");
+            else table.Add(row.IsGroup ? TextTable.Emphasis.Dim : TextTable.Emphasis.None,
+                name, row.Kind, row.Output.ToString(), N(row.Parameters), N(row.Macs));
+        }
         table.AddEmpty();
         table.Add(TextTable.Emphasis.Bold, "total", "", model.Output.ToString(), N(model.Parameters), N(model.Macs));
         return table;
@@ -27,17 +32,6 @@ static class InspectTable
     /// <summary>Batch norm's running statistics in every layer (a residual's body counted once, through its leaves).</summary>
     public static long Statistics(ModelPlan model) =>
         model.AllLayers.Where(l => l.Body.Count == 0).Sum(l => l.Spec.Statistics(l.Input, l.Output));
-
-    static void AddLayer(TextTable table, PlannedLayer layer, int depth)
-    {
-        string indent = new(' ', 2 * depth);
-        table.Add(layer.Body.Count > 0 ? TextTable.Emphasis.Dim : TextTable.Emphasis.None,
-            indent + layer.Name, layer.Spec.Kind, layer.Output.ToString(), N(layer.Parameters), N(layer.Macs));
-        if (layer.Children is null) return;
-        foreach (var child in layer.Body) AddLayer(table, child, depth + 1);
-        if (layer.Shortcut is { } s) table.Add(indent + "  + projection", s.Spec.Kind, s.Output.ToString(), N(s.Parameters), N(s.Macs));
-        else table.Add(indent + "  + input", "identity", layer.Output.ToString(), "0", "0");
-    }
 
     public static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
