@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Engine.Export;
-using Cnnexp.Results;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,8 +8,8 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<DIR>")]
-        [Description("A run directory.")]
+        [CommandArgument(0, "<RUN_OR_SPEC>")]
+        [Description("A run directory (its trained weights), or a spec file (each seed's initial weights).")]
         public string Dir { get; init; } = "";
 
         [CommandOption("--model <NAME>")]
@@ -27,51 +25,38 @@ public sealed class ExportCommand(IAnsiConsole console) : Command<ExportCommand.
         public bool Best { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("pt (PyTorch state_dict), safetensors, or both. Default: both.")]
+        [Description("pt (PyTorch state_dict), safetensors, both, or pytorch (MODEL.py, a torch.nn.Module, plus the .pt it loads). Default: both.")]
         public string Format { get; init; } = "both";
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("Where to write. Default: DIR/export.")]
+        [Description("Where to write. Default: RUN/export, or export/NAME for a spec.")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate() => Format is "pt" or "safetensors" or "both"
+        public override ValidationResult Validate() => Formats.ContainsKey(Format)
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--format must be pt, safetensors or both, not `{Format}`");
+            : ValidationResult.Error($"--format must be pt, safetensors, both or pytorch, not `{Format}`");
     }
+
+    static readonly Dictionary<string, ExportFormat> Formats = new()
+    {
+        ["pt"] = ExportFormat.StateDict,
+        ["safetensors"] = ExportFormat.Safetensors,
+        ["both"] = ExportFormat.StateDict | ExportFormat.Safetensors,
+        ["pytorch"] = ExportFormat.PyTorch,
+    };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var load = Experiment.Load(Path.Combine(settings.Dir, RunFiles.ResolvedSpec));
-        if (!load.Ok)
+        var result = Experiment.Export(settings.Dir, new ExportOptions
         {
-            console.Profile.Out.Writer.WriteLine($"error: {settings.Dir} is not a readable run directory\n{load.FormatDiagnostics()}");
+            Model = settings.Model, Seed = settings.Seed, Best = settings.Best, Formats = Formats[settings.Format], OutDir = settings.Out,
+        });
+        if (!result.Ok)
+        {
+            console.Profile.Out.Writer.WriteLine($"error: {result.Error}");
             return ExitCodes.InvalidInput;
         }
-        var plan = Experiment.Plan(load.Spec!, load.Sources).Plan!;
-        var models = plan.Models.Where(m => settings.Model is null || m.Name == settings.Model).ToList();
-        if (models.Count == 0)
-        {
-            console.Profile.Out.Writer.WriteLine($"error: no model `{settings.Model}` in {settings.Dir}; models: {string.Join(", ", plan.Models.Select(m => m.Name))}");
-            return ExitCodes.InvalidInput;
-        }
-        var format = settings.Format switch { "pt" => WeightFormat.PyTorch, "safetensors" => WeightFormat.Safetensors, _ => WeightFormat.Both };
-        string outDir = settings.Out ?? Path.Combine(settings.Dir, "export");
-        int count = 0;
-        foreach (var model in models)
-            foreach (int seed in plan.Spec.RunSeeds.Where(s => settings.Seed is null || s == settings.Seed))
-            {
-                if (UnitPaths.For(settings.Dir, model.Name, seed).ReadState() is not { EpochsDone: > 0 }) continue;
-                foreach (var file in WeightsExporter.Export(model, settings.Dir, seed, settings.Best, outDir, format))
-                {
-                    console.WriteLine(file);
-                    count++;
-                }
-            }
-        if (count == 0)
-        {
-            console.Profile.Out.Writer.WriteLine("error: nothing to export: no matching model and seed has a finished epoch");
-            return ExitCodes.InvalidInput;
-        }
+        foreach (var file in result.Files) console.WriteLine(file);
         return ExitCodes.Success;
     }
 }
