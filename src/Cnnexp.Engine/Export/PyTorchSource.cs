@@ -31,8 +31,9 @@ public static class PyTorchSource
     public static string Write(ModelPlan model, ExperimentPlan experiment)
     {
         var py = new StringBuilder();
-        py.Append(Header(model, experiment.Spec.Name, experiment.Dataset.Classes));
-        if (model.AllLayers.Any(l => l.Spec is ResidualLayer)) py.Append(ResidualClass);
+        bool residual = model.AllLayers.Any(l => l.Spec is ResidualLayer);
+        py.Append(Header(model, experiment.Spec.Name, experiment.Dataset.Classes, residual));
+        if (residual) py.Append(ResidualClass);
         py.Append("\n\nclass Model(nn.Module):\n");
         py.Append($"    \"\"\"`{model.Name}`: (N, {Dims(model.Input)}) images in [0, 1] -> (N, {Dims(model.Output)}) logits.\"\"\"\n\n");
         py.Append("    def __init__(self):\n        super().__init__()\n");
@@ -40,7 +41,7 @@ public static class PyTorchSource
             py.Append(IsPlain(layer.Name)
                 ? $"        self.{layer.Name} = {PyTorchLayers.Constructor(layer)}\n"
                 : $"        self._modules[\"{layer.Name}\"] = {PyTorchLayers.Constructor(layer)}   # not a usable attribute name\n");
-        py.Append($"\n    def forward(self, x):{Comment(20, model.Input)}\n");
+        py.Append($"\n    def forward(self, x):{Comment(27, model.Input)}\n");
         foreach (var t in model.Transforms)
             py.Append(Line($"x = {PyTorchLayers.Forward(t)}", t.Output, t.Spec.Kind));
         foreach (var layer in model.Layers)
@@ -59,22 +60,20 @@ public static class PyTorchSource
 
     static string Line(string code, Shape output, string? what) => $"        {code}{Comment(44 - code.Length, output, what)}\n";
 
-    static string Header(ModelPlan model, string experiment, IReadOnlyList<string> classes) => $$""""
+    static string Header(ModelPlan model, string experiment, IReadOnlyList<string> classes, bool residual) => $$""""
         """The model `{{model.Name}}` of the cnnexp experiment `{{experiment}}`, as plain PyTorch.
 
         Written by `cnnexp export --format pytorch`. The layers carry the YAML's names, so the state_dict
         cnnexp exports beside this file (`{{model.Name}}-seed0.pt`, ...) loads with strict=True:
 
             from {{model.Name}} import load
-            model = load("{{model.Name}}-seed0.pt")         # eval mode
-            logits = model(images)                          # (N, {{Dims(model.Input)}}) floats in [0, 1]
+            model = load("{{model.Name}}-seed0.pt")   # eval mode
+            logits = model(images)   # images: (N, {{Dims(model.Input)}}) floats in [0, 1]; logits: (N, {{Dims(model.Output)}})
 
         The input transforms are part of forward(), as in cnnexp: feed raw images, not transformed ones.
         Run as a script, `python3 {{model.Name}}.py WEIGHTS.pt` loads the weights and prints the model.
         """
-        from collections import OrderedDict
-
-        import torch
+        {{(residual ? "from collections import OrderedDict\n\n" : "")}}import torch
         from torch import nn
 
         INPUT_SHAPE = ({{Dims(model.Input)}})
