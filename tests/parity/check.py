@@ -27,6 +27,7 @@ import importlib.util
 import json
 import os
 import sys
+import traceback
 
 try:
     import torch
@@ -132,7 +133,8 @@ def main(cases):
     torch.set_num_threads(1)
     try:
         report = [check(c) for c in cases]
-    except (OSError, KeyError, RuntimeError) as e:            # unreadable case, strict load_state_dict mismatch
+    except Exception as e:                                    # unreadable case, model.py that fails, strict load_state_dict mismatch
+        traceback.print_exc()
         print(json.dumps({"error": f"{type(e).__name__}: {e}"}))
         return 2
     print(json.dumps({"torch": torch.__version__, "cases": report}, indent=1))

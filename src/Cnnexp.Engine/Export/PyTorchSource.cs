@@ -12,12 +12,17 @@ namespace Cnnexp.Engine.Export;
 /// </summary>
 public static class PyTorchSource
 {
-    /// <summary>Names a submodule cannot take as a plain attribute: Python keywords and nn.Module's own members (torch 1.13).</summary>
-    static readonly HashSet<string> Reserved =
+    /// <summary>Python keywords: such a layer is reached as <c>self._modules["class"]</c>, not <c>self.class</c>.</summary>
+    static readonly HashSet<string> Keywords =
     [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
         "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
         "return", "try", "while", "with", "yield",
+    ];
+
+    /// <summary>nn.Module's own members (torch 1.13): a submodule of that name would hide them or be refused by PyTorch.</summary>
+    static readonly HashSet<string> ModuleMembers =
+    [
         "T_destination", "add_module", "apply", "bfloat16", "buffers", "children", "cpu", "cuda", "double", "dump_patches", "eval",
         "extra_repr", "float", "forward", "get_buffer", "get_extra_state", "get_parameter", "get_submodule", "half", "ipu",
         "load_state_dict", "modules", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters",
@@ -37,10 +42,11 @@ public static class PyTorchSource
         py.Append("\n\nclass Model(nn.Module):\n");
         py.Append($"    \"\"\"`{model.Name}`: (N, {Dims(model.Input)}) images in [0, 1] -> (N, {Dims(model.Output)}) logits.\"\"\"\n\n");
         py.Append("    def __init__(self):\n        super().__init__()\n");
+        foreach (var layer in model.AllLayers) CheckName(layer);
         foreach (var layer in model.Layers)
             py.Append(IsPlain(layer.Name)
                 ? $"        self.{layer.Name} = {PyTorchLayers.Constructor(layer)}\n"
-                : $"        self._modules[\"{layer.Name}\"] = {PyTorchLayers.Constructor(layer)}   # not a usable attribute name\n");
+                : $"        self._modules[\"{layer.Name}\"] = {PyTorchLayers.Constructor(layer)}   # a Python keyword: not an attribute name\n");
         py.Append($"\n    def forward(self, x):{Comment(27, model.Input)}\n");
         foreach (var t in model.Transforms)
             py.Append(Line($"x = {PyTorchLayers.Forward(t)}", t.Output, t.Spec.Kind));
@@ -51,7 +57,15 @@ public static class PyTorchSource
         return py.ToString();
     }
 
-    static bool IsPlain(string name) => !Reserved.Contains(name) && !name.StartsWith('_');
+    static bool IsPlain(string name) => !Keywords.Contains(name);
+
+    /// <summary>PyTorch's state_dict keys are the module names, so a name PyTorch cannot give a submodule cannot be exported.</summary>
+    static void CheckName(PlannedLayer layer)
+    {
+        if (ModuleMembers.Contains(layer.Name) || layer.Name.StartsWith('_'))
+            throw new ExportException($"{(layer.Spec.Where is { } at ? at + ": " : "")}layer `{layer.Name}` cannot be written as PyTorch code: " +
+                "torch.nn.Module uses that name itself (or it starts with `_`, which PyTorch keeps for its own attributes); give the layer another `name:`");
+    }
 
     static string Dims(Shape s) => string.Join(", ", s.Dims);
 
