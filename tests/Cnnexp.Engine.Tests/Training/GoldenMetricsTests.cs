@@ -57,7 +57,7 @@ public class GoldenMetricsTests
         Assert.Equal(expected.Length, rows.Count);
         var problems = expected.Zip(rows).Skip(1).SelectMany(p => Differences(p.First, p.Second)).ToList();
         Assert.True(problems.Count == 0,
-            $"results moved away from {golden} (losses ±{LossTolerance:P1}, accuracies ±{AccuracyTolerance}):\n{string.Join("\n", problems)}\n" +
+            $"results moved away from {golden} (losses ±{LossTolerance:P2}, accuracies ±{AccuracyTolerance}):\n{string.Join("\n", problems)}\n" +
             "if the change is deliberate, rewrite it with CNNEXP_UPDATE_GOLDEN=1 dotnet test tests/Cnnexp.Engine.Tests --filter GoldenMetrics and say why in the commit");
     }
 
