@@ -14,7 +14,7 @@ int threads = int.Parse(Arg("--threads") ?? "1", CultureInfo.InvariantCulture);
 int runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
 NativeRuntime.EnsureLoaded(threads);
 
-var options = DataOptions.FromEnvironment() is var o && root is not null ? o with { Root = root } : DataOptions.FromEnvironment();
+var options = Cnnexp.Engine.Host.HostSettings.FromEnvironment().Data is var o && root is not null ? o with { Root = root } : o;
 root = DataRoot.Resolve(null, options);
 string? temporary = null;
 var results = new List<Measure>();

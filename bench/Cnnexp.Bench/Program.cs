@@ -9,7 +9,7 @@ using Cnnexp.Bench;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Native;
 
-int epochs = Arg("--epochs", 4), threads = Arg("--threads", NativeRuntime.DefaultThreads()), rounds = Arg("--rounds", 3);
+int epochs = Arg("--epochs", 4), threads = Arg("--threads", Cnnexp.Engine.Host.HostSettings.FromEnvironment().Cores), rounds = Arg("--rounds", 3);
 string dataset = args.SkipWhile(a => a != "--dataset").Skip(1).FirstOrDefault() ?? "synthetic";
 NativeRuntime.EnsureLoaded(threads);
 

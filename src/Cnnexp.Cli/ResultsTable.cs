@@ -21,8 +21,8 @@ static class ResultsTable
         var plain = console.Profile.Out.Writer;          // paths and sentences unwrapped, so they can be copied
         foreach (var c in summary.Comparisons) plain.WriteLine(c.Verdict);
         foreach (var m in summary.Models)
-            foreach (var s in m.Seeds.Where(s => s.Status != "completed"))
-                console.MarkupLine($"[yellow]{Markup.Escape(m.Name)} seed {s.Seed}:[/] {Markup.Escape(s.Status)}");
+            foreach (var s in m.Seeds.Where(s => s.Status != UnitStatus.Done))
+                console.MarkupLine($"[yellow]{Markup.Escape(m.Name)} seed {s.Seed}:[/] {Markup.Escape(s.StopReason ?? s.Status.Token())}");
         plain.WriteLine($"run directory: {run.OutDir}");
         foreach (var f in run.Figures.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal))) plain.WriteLine($"figure: {f}");
         string report = Path.Combine(run.OutDir, "report.html");

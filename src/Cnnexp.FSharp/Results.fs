@@ -117,7 +117,7 @@ module Run =
 
     let private seed (s: SeedResult) : SeedOutcome =
         { Seed = s.Seed; Epochs = s.Epochs; TestAccuracy = s.FinalTestAccuracy; TestLoss = s.FinalTestLoss; TrainLoss = s.FinalTrainLoss
-          Status = if s.Status = "completed" then Completed else Stopped s.Status }
+          Status = if s.Status = UnitStatus.Done then Completed else Stopped (defaultArg (Option.ofObj s.StopReason) "stopped") }
 
     let private model (m: ModelSummary) : ModelResult =
         { Name = m.Name; Parameters = m.Parameters; Macs = m.Macs

@@ -1,7 +1,7 @@
 namespace Cnnexp.Results;
 
 /// <summary>One line of the ledger: a unit and how far it got.</summary>
-public sealed record LedgerEntry(string Id, string Model, int Seed, string Status, int EpochsDone, string? Message);
+public sealed record LedgerEntry(string Id, string Model, int Seed, UnitStatus Status, int EpochsDone, string? Message);
 
 /// <summary>
 /// units.json lists every unit of a run (written once, when the directory is created); each
@@ -22,6 +22,6 @@ public static class Ledger
     public static IReadOnlyList<LedgerEntry> Read(string runDir) => ReadUnits(runDir).Select(u =>
     {
         var state = UnitPaths.For(runDir, u.Model, u.Seed).ReadState();
-        return new LedgerEntry(u.Id, u.Model, u.Seed, state?.Status ?? "pending", state?.EpochsDone ?? 0, state?.Message);
+        return new LedgerEntry(u.Id, u.Model, u.Seed, state?.Status ?? UnitStatus.Pending, state?.EpochsDone ?? 0, state?.Message);
     }).ToList();
 }

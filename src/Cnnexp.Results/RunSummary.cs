@@ -43,8 +43,11 @@ public sealed record SeedResult
     public IReadOnlyList<double> PerClassAccuracy { get; init; } = [];
     /// <summary>Test confusion matrix: [true class][predicted class] counts (empty if not computed).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Confusion { get; init; } = [];
-    /// <summary>"completed", or why training stopped (e.g. "stopped: loss became NaN at epoch 3").</summary>
-    public string Status { get; init; } = "completed";
+    /// <summary>Done, or stopped early (<see cref="StopReason"/> says why).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(UnitStatusConverter))]
+    public UnitStatus Status { get; init; } = UnitStatus.Done;
+    /// <summary>Why training stopped early (e.g. "training loss became NaN at epoch 3"); null when done.</summary>
+    public string? StopReason { get; init; }
 }
 
 /// <summary>Mean, standard deviation (n-1) and 95% confidence interval from the t distribution.</summary>

@@ -8,8 +8,7 @@ public sealed record UnitState
 {
     public required string Model { get; init; }
     public required int Seed { get; init; }
-    /// <summary>"pending", "running", "done", "stopped" (NaN, early stop) or "failed".</summary>
-    public string Status { get; init; } = "pending";
+    public UnitStatus Status { get; init; } = UnitStatus.Pending;
     public int EpochsDone { get; init; }
     public int BestEpoch { get; init; }
     public double BestMetric { get; init; } = double.NaN;
@@ -22,5 +21,5 @@ public sealed record UnitState
     /// <summary>The final result, once done or stopped.</summary>
     public SeedResult? Result { get; init; }
 
-    public bool Finished => Status is "done" or "stopped";
+    public bool Finished => Status.IsFinished();
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Host;
 using Cnnexp.Engine.Native;
 using Cnnexp.Engine.Training;
 using Cnnexp.Figures.Report;
@@ -38,12 +39,12 @@ public static class Experiment
     public static PlanResult Plan(ExperimentSpec spec, IReadOnlyDictionary<string, string>? sources = null, HookOptions? hooks = null)
     {
         var texts = new Dictionary<string, string>(sources ?? new Dictionary<string, string>());
-        var loaded = HookLoader.Load(spec, hooks);
+        var loaded = HookLoader.Load(spec, hooks ?? new HookOptions { CacheDirectory = HostSettings.FromEnvironment().HookCache });
         foreach (var (file, text) in loaded.Sources) texts[file] = text;
         if (!loaded.Ok) return new PlanResult(null, loaded.Diagnostics, texts);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
-        var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics);
+        var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics) is { } p ? p with { Hooks = loaded.Hooks } : null;
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 
@@ -103,7 +104,7 @@ public static class Experiment
         if (!plan.Ok) throw new InvalidDataException(plan.FormatDiagnostics());
         var merged = ExperimentRunner.Merge(plan.Plan!, runDir);
         var figures = RunReport.Write(runDir).Figures.Files.ToList();
-        if (plan.Plan!.Spec.CompiledHooks is LoadedHooks { RunHooks.Count: > 0 } hooks)          // the spec's hook figures, redrawn too
+        if (plan.Plan!.Hooks is LoadedHooks { RunHooks.Count: > 0 } hooks)          // the spec's hook figures, redrawn too
         {
             var run = new HookRun(hooks.RunHooks, hooks);
             figures.AddRange(Scripting.Figures.HookFigures.Render(runDir, run, hooks.RunHooks));
@@ -127,10 +128,11 @@ public static class Experiment
     internal static (PlanResult Plan, Task<LoadedDataset>? Data) PlanWhileDataLoads(ExperimentSpec spec,
         IReadOnlyDictionary<string, string>? sources, RunSettings settings)
     {
-        var hooks = new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache };
+        var host = settings.Host ?? HostSettings.FromEnvironment();
+        var hooks = new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache ?? host.HookCache };
         bool compiles = settings.AllowHooks && HookReference.Of(spec).Count > 0;
         var data = compiles
-            ? Task.Run(() => { NativeRuntime.EnsureLoaded(settings.Threads); return DatasetLoader.Load(spec.Data, DataOptions.FromEnvironment(settings.Log)); })
+            ? Task.Run(() => { NativeRuntime.EnsureLoaded(settings.Threads); return DatasetLoader.Load(spec.Data, host.Data with { Log = settings.Log }); })
             : null;
         PlanResult planned;
         try { planned = Plan(spec, sources, hooks); }

@@ -1,3 +1,4 @@
+using Cnnexp.Engine.Host;
 using Cnnexp.Engine.Training;
 using Cnnexp.Figures.Report;
 using Cnnexp.Hooks;
@@ -17,11 +18,12 @@ static class HookedRun
     public static RunResult Run(ExperimentPlan plan, RunSettings settings, IProgress<TrainingProgress>? progress, CancellationToken cancel)
     {
         string outDir = settings.OutDir ?? Experiment.DefaultRunDir(plan.Spec);
+        var host = settings.Host ?? HostSettings.FromEnvironment();
         var log = ProgressReports.Log(settings.Log, progress);
-        var loaded = plan.Spec.CompiledHooks as LoadedHooks;
+        var loaded = plan.Hooks as LoadedHooks;
         if (loaded is null && HookReference.Of(plan.Spec).Count > 0)
         {
-            var late = HookLoader.Load(plan.Spec, new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache });
+            var late = HookLoader.Load(plan.Spec, new HookOptions { Allowed = settings.AllowHooks, CacheDirectory = settings.HookCache ?? host.HookCache });
             if (!late.Ok) return Refused(outDir, late.Diagnostics, late.Sources);
             loaded = late.Hooks;
         }
@@ -34,7 +36,8 @@ static class HookedRun
         var options = new RunOptions
         {
             OutDir = outDir, Threads = settings.Threads, Jobs = settings.Jobs, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
-            Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data, ChannelsLast = settings.ChannelsLast,
+            Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data,
+            ChannelsLast = settings.ChannelsLast ?? host.ChannelsLast, Cores = host.Cores, DataOptions = host.Data,
         };
         var summary = ExperimentRunner.Run(plan, options, cancel);
         // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit. Figures and
@@ -58,6 +61,6 @@ static class HookedRun
         from model in plan.Models
         from seed in plan.Spec.RunSeeds
         let state = UnitPaths.For(outDir, model.Name, seed).ReadState()
-        where state?.Status == "failed"
+        where state?.Status == UnitStatus.Failed
         select $"{model.Name} seed {seed}: {state.Message}";
 }

@@ -13,12 +13,13 @@ static class PlanText
         sb.Append(CultureInfo.InvariantCulture, $"{plan.Spec.Name}: {plan.Dataset.Name} {plan.Dataset.ImageShape}, {plan.Dataset.ClassCount} classes (shapes per image, batch left out)\n");
         foreach (var model in plan.Models)
         {
-            var rows = model.Transforms.Select(t => (Name: "(input)", t.Spec.Kind, In: t.Input.ToString(), Out: t.Output.ToString(), P: 0L, M: 0L))
-                .Concat(model.Layers.Select(l => (l.Name, l.Spec.Kind, In: l.Input.ToString(), Out: l.Output.ToString(), P: l.Parameters, M: l.Macs)))
-                .ToList();
+            var rows = LayerTable.Rows(model);
             sb.Append('\n').Append(model.Name).Append('\n');
             sb.Append(Row("layer", "kind", "input", "output", "parameters", "MACs"));
-            foreach (var r in rows) sb.Append(Row(r.Name, r.Kind, r.In, r.Out, N(r.P), N(r.M)));
+            foreach (var r in rows)
+                sb.Append(r.Role == LayerRowRole.Transform
+                    ? Row("(input)", r.Name, r.Input.ToString(), r.Output.ToString(), N(0), N(0))
+                    : Row(r.Name, r.Kind, r.Input.ToString(), r.Output.ToString(), N(r.Parameters), N(r.Macs)));
             sb.Append(Row("total", "", model.Input.ToString(), model.Output.ToString(), N(model.Parameters), N(model.Macs)));
         }
         return sb.ToString();

@@ -1,9 +1,13 @@
+using Cnnexp.Engine.Host;
 using Cnnexp.Engine.Training;
 using Cnnexp.Hooks;
 
 namespace Cnnexp;
 
-/// <summary>Options of a run; every field has a sensible default. Nothing is read from hidden global state.</summary>
+/// <summary>
+/// Options of a run; every field has a sensible default. The environment is read once, when a run
+/// starts with <see cref="Host"/> unset (<see cref="HostSettings.FromEnvironment"/>), and passed down from there.
+/// </summary>
 public sealed record RunSettings
 {
     /// <summary>Run directory; default <c>runs/NAME/STAMP-HASH</c>. An existing run of the same spec there is resumed.</summary>
@@ -21,6 +25,9 @@ public sealed record RunSettings
     /// manifest records.
     /// </summary>
     public bool? ChannelsLast { get; init; }
+
+    /// <summary>Cores, layout, data cache and hook cache from the environment; null: read when the run starts.</summary>
+    public HostSettings? Host { get; init; }
 
     /// <summary>Draw figures after training.</summary>
     public bool Figures { get; init; } = true;
@@ -40,7 +47,7 @@ public sealed record RunSettings
     /// <summary>False refuses specs that name scripts (`--no-hooks`): hooks are code that runs with your rights.</summary>
     public bool AllowHooks { get; init; } = true;
 
-    /// <summary>Where compiled hooks are cached; null: $CNNEXP_CACHE/hooks or ~/.cache/cnnexp/hooks.</summary>
+    /// <summary>Where compiled hooks are cached; null: <see cref="Host"/>'s ($CNNEXP_CACHE/hooks or ~/.cache/cnnexp/hooks).</summary>
     public string? HookCache { get; init; }
 
     /// <summary>Hooks written in code (F# or C#), run after the spec's own `hooks:` files: callbacks, metrics and figures.</summary>

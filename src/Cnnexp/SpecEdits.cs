@@ -45,7 +45,7 @@ public static class SpecEdits
 
     /// <summary>Script files (relative to the spec's folder) with callbacks, metrics and figures.</summary>
     public static ExperimentSpec WithHooks(this ExperimentSpec spec, IReadOnlyList<string> paths) =>
-        spec with { Hooks = paths.Select(p => new HookPath(p)).ToList(), CompiledHooks = null };
+        spec with { Hooks = paths.Select(p => new HookPath(p)).ToList() };
 
     /// <summary>The model called <paramref name="name"/>, as written (it may extend another).</summary>
     public static ModelSpec Model(this ExperimentSpec spec, string name) =>

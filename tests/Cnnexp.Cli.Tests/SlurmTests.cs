@@ -53,8 +53,8 @@ public sealed class SlurmTests : IDisposable
         string killed = KillTaskWhileItsUnitTrains(job, 1, shared);
         WaitUntilGone(job);
         var afterKill = Ledger.Read(shared);
-        Assert.Contains(afterKill, e => e.Status != "done");                  // the killed unit is not finished
-        Assert.Equal(3, afterKill.Count(e => e.Status == "done"));
+        Assert.Contains(afterKill, e => e.Status != Results.UnitStatus.Done);                  // the killed unit is not finished
+        Assert.Equal(3, afterKill.Count(e => e.Status == Results.UnitStatus.Done));
 
         var second = await Cli.Run("submit", spec, "--out", shared, "--slurm", "--cpus-per-task", "1", "--cnnexp", cnnexp);
         Assert.True(second.ExitCode == 0, second.Output);
@@ -125,7 +125,7 @@ public sealed class SlurmTests : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
-            if (paths.ReadState() is { Status: "running", EpochsDone: >= 1 and < 10 })
+            if (paths.ReadState() is { Status: Results.UnitStatus.Running, EpochsDone: >= 1 and < 10 })
             {
                 Run("scancel", [$"{job}_{index}"]);
                 return id;

@@ -85,7 +85,7 @@ public class SubmitTests
         string spec = WriteSpec(), run = Path.Combine(Path.GetDirectoryName(spec)!, "run");
         var shard = await Cli.Run("run", spec, "--out", run, "--shard", "1/3", "--quiet", "--threads", "1");
         Assert.True(shard.ExitCode == 0, shard.Output);
-        var done = Results.Ledger.Read(run).Where(e => e.Status == "done").Select(e => (e.Model, e.Seed)).ToList();
+        var done = Results.Ledger.Read(run).Where(e => e.Status == Results.UnitStatus.Done).Select(e => (e.Model, e.Seed)).ToList();
         Assert.Equal([("a", 1), ("b", 1)], done);                              // units 1 and 4 of 6
         var bad = await Cli.Run("run", spec, "--out", run, "--unit", "a-s9-deadbeef");
         Assert.Equal(2, bad.ExitCode);

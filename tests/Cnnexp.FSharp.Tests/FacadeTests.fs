@@ -53,7 +53,7 @@ let ``Changed specs are derived without touching the original`` () =
     Assert.Equal<string list>(kinds (spec.LayersOf "rgb"), kinds (deeper.LayersOf "rgb"))
 
     let tooFew = Assert.Throws<ArgumentOutOfRangeException>(fun () -> spec.WithEpochs 0 |> ignore)
-    Assert.Contains("`train.epochs` must be at least 1, not 0", tooFew.Message)
+    Assert.Contains("`train.epochs` must be within [1, 1000000], not 0", tooFew.Message)
     Assert.Throws<ArgumentException>(fun () -> spec.InsertLayer("nope", 0, ReluLayer()) |> ignore) |> ignore
 
 [<Fact>]

@@ -102,4 +102,4 @@ let ``Helpers change epochs, seeds, learning rate and data, and edits that name 
     let gray = spec |> Spec.derive "gray" "standard" |> Spec.input "gray" [ Transform.grayscale ]
     Assert.Equal<string list>([ "standard"; "sumfirst"; "gray" ], Spec.models gray)
     Assert.Throws<ArgumentException>(fun () -> spec |> Spec.insert "nope" 0 Layer.relu |> ignore) |> ignore
-    Assert.Contains("`train.epochs` must be at least 1", Assert.Throws<ArgumentOutOfRangeException>(fun () -> Spec.epochs 0 spec |> ignore).Message)
+    Assert.Contains("`train.epochs` must be within [1, 1000000]", Assert.Throws<ArgumentOutOfRangeException>(fun () -> Spec.epochs 0 spec |> ignore).Message)

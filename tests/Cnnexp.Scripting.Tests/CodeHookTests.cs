@@ -34,7 +34,7 @@ public class CodeHookTests
 
         Assert.True(run.Ok, string.Join("\n", run.Failures));
         var b = UnitPaths.For(dir, "b", 0).ReadState()!;
-        Assert.Equal(("stopped", 2, "stopped by in-code: good enough"), (b.Status, b.EpochsDone, b.Message));
+        Assert.Equal((Results.UnitStatus.Stopped, 2, "stopped by in-code: good enough"), (b.Status, b.EpochsDone, b.Message));
         Assert.Equal(5, run.Metrics.Count);                                               // a: 3 epochs, b: 2
         foreach (var m in run.Metrics)
         {

@@ -30,8 +30,8 @@ public class FailureTests
         const string failure = "hook hooks/boom.csx failed at epoch end (model b, seed 0, epoch 2): InvalidOperationException: boom (at hooks/boom.csx:3)";
         Assert.Contains($"b seed 0: failed: {failure}", output);                     // the run log line
         var b = UnitPaths.For(ws.Path("run"), "b", 0).ReadState()!;
-        Assert.Equal(("failed", 1, failure), (b.Status, b.EpochsDone, b.Message));
-        Assert.Equal("done", UnitPaths.For(ws.Path("run"), "a", 0).ReadState()!.Status);
+        Assert.Equal((Results.UnitStatus.Failed, 1, failure), (b.Status, b.EpochsDone, b.Message));
+        Assert.Equal(Results.UnitStatus.Done, UnitPaths.For(ws.Path("run"), "a", 0).ReadState()!.Status);
         var rows = MetricsCsv.Read(ws.Path("run", "metrics.csv")).Select(m => $"{m.Model}{m.Epoch}");
         Assert.Equal(["a1", "a2", "a3", "b1"], rows);                                  // b's finished epoch is kept
         var summary = RunFiles.ReadJson<RunSummary>(ws.Path("run", "summary.json"));

@@ -32,6 +32,6 @@ public class LayoutTests
         var run = await Experiment.RunAsync(ws.Load("view.yaml").Spec!,
             new RunSettings { OutDir = dir, ChannelsLast = true, HookCache = Workspace.SharedCache, Figures = false });
         Assert.True(run.Ok, string.Join("\n", run.Failures));
-        Assert.Equal("done", UnitPaths.For(dir, "a", 0).ReadState()!.Status);
+        Assert.Equal(Results.UnitStatus.Done, UnitPaths.For(dir, "a", 0).ReadState()!.Status);
     }
 }

@@ -14,7 +14,7 @@ public class DataSettings : CommandSettings
     /// <summary>Options from the environment, with this command's overrides.</summary>
     public DataOptions Options(Action<string>? log = null)
     {
-        var options = DataOptions.FromEnvironment(log);
+        var options = Engine.Host.HostSettings.FromEnvironment().Data with { Log = log };
         return Root is null ? options : options with { Root = Root };
     }
 

@@ -29,7 +29,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         var report = Experiment.Report(settings.Dir);
         var output = console.Profile.Out.Writer;
         foreach (var f in report.Figures.Where(f => f.EndsWith(".png", StringComparison.Ordinal))) output.WriteLine($"figure: {f}");
-        foreach (var m in report.Missing) output.WriteLine($"not finished: {m.Model} seed {m.Seed} ({m.Status}): not in the report");
+        foreach (var m in report.Missing) output.WriteLine($"not finished: {m.Model} seed {m.Seed} ({m.Status.Token()}): not in the report");
         output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.HtmlFile)}");
         output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.MarkdownFile)}");
         return ExitCodes.Success;

@@ -25,13 +25,13 @@ public sealed class StatusCommand(IAnsiConsole console) : Command<StatusCommand.
         }
         var study = AdaptiveStatus(settings.Dir);
         if (study is not null)                                   // untouched units beyond the decision are not work to do
-            entries = entries.Where(e => e.Status != "pending" || study.Next.Contains((e.Model, e.Seed))).ToList();
+            entries = entries.Where(e => e.Status != UnitStatus.Pending || study.Next.Contains((e.Model, e.Seed))).ToList();
         var table = new Table().AddColumns("unit", "model", "seed", "status", "epochs", "message");
         foreach (var e in entries)
             table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Model), e.Seed.ToString(CultureInfo.InvariantCulture),
                 Colour(e.Status), e.EpochsDone.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Message ?? ""));
         console.Write(table);
-        var counts = entries.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}");
+        var counts = entries.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Token()}");
         console.WriteLine($"{entries.Count} units: {string.Join(", ", counts)}");
         if (study is null) return ExitCodes.Success;
         foreach (var line in study.Comparisons) console.Profile.Out.Writer.WriteLine(line);
@@ -48,11 +48,11 @@ public sealed class StatusCommand(IAnsiConsole console) : Command<StatusCommand.
         return plan.Ok ? StudyStatus.Of(plan.Plan!, dir) : null;
     }
 
-    static string Colour(string status) => status switch
+    static string Colour(UnitStatus status) => status switch
     {
-        "done" => "[green]done[/]",
-        "failed" => "[red]failed[/]",
-        "stopped" => "[yellow]stopped[/]",
-        _ => status,
+        UnitStatus.Done => "[green]done[/]",
+        UnitStatus.Failed => "[red]failed[/]",
+        UnitStatus.Stopped => "[yellow]stopped[/]",
+        _ => status.Token(),
     };
 }

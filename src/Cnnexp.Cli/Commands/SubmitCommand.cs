@@ -47,7 +47,7 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         if (!plan.Ok) return Fail(plan.FormatDiagnostics());
         string dir = Path.GetFullPath(s.Out);
         RunDirectory.Prepare(dir, plan.Plan!);                       // refuses a directory holding another spec
-        var pending = Ledger.Read(dir).Where(e => e.Status is not ("done" or "stopped")).ToList();
+        var pending = Ledger.Read(dir).Where(e => !e.Status.IsFinished()).ToList();
         var study = StudyStatus.Of(plan.Plan!, dir);
         if (study is not null)                                   // adaptive seeds: one wave at a time, then a re-submit decides again
         {
@@ -65,7 +65,7 @@ public sealed class SubmitCommand(IAnsiConsole console) : Command<SubmitCommand.
         Directory.CreateDirectory(Path.Combine(dir, kind, "logs"));
         string list = Path.Combine(dir, kind, $"units-{stamp}.txt");
         File.WriteAllLines(list, pending.Select(p => p.Id));
-        console.WriteLine($"{pending.Count} unit(s) to run ({string.Join(", ", pending.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key}"))})");
+        console.WriteLine($"{pending.Count} unit(s) to run ({string.Join(", ", pending.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Token()}"))})");
         return s.Slurm ? SubmitSlurm(s, load.Spec!.Name, dir, list, pending.Count, stamp, adaptive: study is not null)
             : WriteKubernetes(s, load.Spec!.Name, dir, list, pending.Count, stamp);
     }

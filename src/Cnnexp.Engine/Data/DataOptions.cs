@@ -3,13 +3,19 @@ using Cnnexp.Engine.Data.Downloads;
 namespace Cnnexp.Engine.Data;
 
 /// <summary>
-/// How data sets are found and fetched. Nothing is read from global state but through
-/// <see cref="FromEnvironment"/>, which the command line uses.
+/// How data sets are found and fetched. Nothing here reads the environment: the command line and the
+/// facade fill it from <see cref="Host.HostSettings.FromEnvironment"/>.
 /// </summary>
 public sealed record DataOptions
 {
-    /// <summary>The data cache folder when the spec names no `data.root`; null: <see cref="DataRoot.Default"/>.</summary>
+    /// <summary>The data cache folder when the spec names no `data.root`; null: CACHE_HOME/cnnexp/datasets.</summary>
     public string? Root { get; init; }
+
+    /// <summary>The user's cache folder ($XDG_CACHE_HOME at the edge, else ~/.cache); the default data root is in it.</summary>
+    public string CacheHome { get; init; } = UserCache;
+
+    /// <summary>~/.cache.</summary>
+    public static string UserCache => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
 
     /// <summary>Download missing files; false: report which files to place where, and stop.</summary>
     public bool Download { get; init; } = true;
@@ -31,18 +37,4 @@ public sealed record DataOptions
 
     /// <summary>One line per step worth telling (downloading, verifying, decoding); null for silence.</summary>
     public Action<string>? Log { get; init; }
-
-    /// <summary>
-    /// Options from the environment: <c>CNNEXP_DATA</c> (cache folder), <c>CNNEXP_OFFLINE=1</c>
-    /// (never download) and <c>CNNEXP_DATA_MIRROR</c> (a base URL serving the official file names).
-    /// </summary>
-    public static DataOptions FromEnvironment(Action<string>? log = null) => new()
-    {
-        Root = NonEmpty(Environment.GetEnvironmentVariable("CNNEXP_DATA")),
-        Download = Environment.GetEnvironmentVariable("CNNEXP_OFFLINE") is not ("1" or "true"),
-        Mirror = NonEmpty(Environment.GetEnvironmentVariable("CNNEXP_DATA_MIRROR")),
-        Log = log,
-    };
-
-    static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -22,7 +22,7 @@ public static class DatasetLoader
 
     public static LoadedDataset Load(DataSpec data, DataOptions? options = null, CancellationToken cancel = default)
     {
-        options ??= DataOptions.FromEnvironment();
+        options ??= new DataOptions();
         var info = Describe(data);
         var splits = Read(data, info, DataRoot.Resolve(data, options), options, cancel);
         var (train, test) = (splits.Train, splits.Test);

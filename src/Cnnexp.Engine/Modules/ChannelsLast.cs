@@ -19,19 +19,11 @@ public static class ChannelsLast
     public const string Token = "channels_last", NchwToken = "nchw";
 
     /// <summary>
-    /// The layout of a new run: <paramref name="requested"/> when given, else CNNEXP_LAYOUT
-    /// (<c>nchw</c> or <c>channels_last</c>), else channels-last on CPU. On CUDA the default is NCHW:
-    /// the speed-up was measured with oneDNN on CPU only.
+    /// The layout of a new run: <paramref name="requested"/> when given (the command line's or the
+    /// facade's, which fill it from $CNNEXP_LAYOUT), else channels-last on CPU. On CUDA the default is
+    /// NCHW: the speed-up was measured with oneDNN on CPU only.
     /// </summary>
-    public static bool Default(bool? requested = null, bool cuda = false)
-    {
-        if (requested is bool r) return r;
-        string? env = Environment.GetEnvironmentVariable("CNNEXP_LAYOUT")?.Trim();
-        if (string.IsNullOrEmpty(env)) return !cuda;
-        if (env.Equals(NchwToken, StringComparison.OrdinalIgnoreCase)) return false;
-        if (env.Equals(Token, StringComparison.OrdinalIgnoreCase) || env.Equals("channels-last", StringComparison.OrdinalIgnoreCase)) return true;
-        throw new ArgumentException($"CNNEXP_LAYOUT={env} is not a layout: use `nchw` (PyTorch's default) or `channels_last`, or unset it");
-    }
+    public static bool Default(bool? requested = null, bool cuda = false) => requested ?? !cuda;
 
     /// <summary>True for a 4-D tensor whose strides are NHWC (size-1 dimensions may have any stride).</summary>
     public static bool Is(Tensor t)

@@ -12,7 +12,7 @@ namespace Cnnexp.Engine.Modules;
 public static class ModelBuilder
 {
     /// <param name="channelsLast">
-    /// Run every conv2d channels-last (see <see cref="ChannelsLast"/>); null: <see cref="ChannelsLast.Default"/>.
+    /// Run every conv2d channels-last (see <see cref="ChannelsLast"/>); null: channels-last (<see cref="ChannelsLast.Default"/>).
     /// A run passes the layout its manifest records.
     /// </param>
     public static Sequential Build(ModelPlan plan, bool? channelsLast = null) =>

@@ -15,8 +15,9 @@ public static class NativeRuntime
 
     /// <summary>
     /// Loads libtorch once per process. <paramref name="threads"/> &gt; 0 sets the number of CPU threads
-    /// it may use; 0 sets <see cref="DefaultThreads"/> on the first load and leaves a number set
-    /// earlier alone (a library call that only needs libtorch must not undo a run's thread budget).
+    /// it may use; 0 leaves the number alone (libtorch's own default on the first load: every core),
+    /// so a library call that only needs libtorch never undoes a run's thread budget. The number comes
+    /// from the caller (the edge reads $CNNEXP_THREADS into <see cref="Host.HostSettings.Cores"/>).
     /// </summary>
     public static void EnsureLoaded(int threads = 0)
     {
@@ -29,20 +30,8 @@ public static class NativeRuntime
                 LoadLibTorchSharp();
                 loaded = true;
             }
-            if (threads > 0 || first) torch.set_num_threads(threads > 0 ? threads : DefaultThreads());
+            if (threads > 0) torch.set_num_threads(threads);
         }
-    }
-
-    /// <summary>
-    /// Cores this process should use: SLURM_CPUS_PER_TASK or CNNEXP_THREADS when set (libtorch's
-    /// OpenMP threads spin, so oversubscribing cores costs far more than it gains), else all cores.
-    /// </summary>
-    public static int DefaultThreads()
-    {
-        foreach (var name in new[] { "CNNEXP_THREADS", "SLURM_CPUS_PER_TASK" })
-            if (int.TryParse(Environment.GetEnvironmentVariable(name), out int n) && n > 0)
-                return n;
-        return Environment.ProcessorCount;
     }
 
     static void LoadLibTorchSharp()

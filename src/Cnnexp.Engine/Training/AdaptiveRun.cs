@@ -39,7 +39,7 @@ public static class AdaptiveRun
     public static double? Accuracy(UnitState? state) => state is { Finished: true, Result: { } r } && double.IsFinite(r.FinalTestAccuracy) ? r.FinalTestAccuracy : null;
 
     /// <summary>A unit that will never give a number to compare: it failed, or stopped without a finite accuracy.</summary>
-    public static bool Failed(UnitState? state) => state?.Status == "failed" || state is { Finished: true } && Accuracy(state) is null;
+    public static bool Failed(UnitState? state) => state?.Status == UnitStatus.Failed || state is { Finished: true } && Accuracy(state) is null;
 
     /// <summary>"standard − sumfirst: +3.4 points, 95% interval [+0.9, +5.9] after 6 seeds: real".</summary>
     public static string Line(SequentialComparison c, AdaptivePolicy policy)

@@ -26,13 +26,13 @@ public static class ExperimentRunner
                      where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
         int firstWave = policy is null ? units.Count : plan.Models.Count * policy.Min;   // an adaptive run's units come wave by wave
         var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
-            options.Cores > 0 ? options.Cores : NativeRuntime.DefaultThreads(), firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
+            options.Cores > 0 ? options.Cores : Environment.ProcessorCount, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
         NativeRuntime.EnsureLoaded(budget.Threads);
         bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
         var clock = Stopwatch.StartNew();
-        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, DataOptions.FromEnvironment(log.Write), cancel);
+        using var data = options.Data?.GetAwaiter().GetResult() ?? DatasetLoader.Load(plan.Spec.Data, options.DataOptions with { Log = options.DataOptions.Log ?? log.Write }, cancel);
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {SeedsText(plan)}, {device}, " +
@@ -119,7 +119,7 @@ public static class ExperimentRunner
             : null;
         var missing = states.Where(kv => kv.Value is not { Finished: true } && (wanted is null || kv.Value is not null || wanted.Contains(kv.Key)))
             .Select(kv => new LedgerEntry(UnitIdOf(plan, kv.Key.Item1, kv.Key.Item2), kv.Key.Item1, kv.Key.Item2,
-                kv.Value?.Status ?? "pending", kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
+                kv.Value?.Status ?? UnitStatus.Pending, kv.Value?.EpochsDone ?? 0, kv.Value?.Message))
             .ToList();
         return new MergeResult(summary, missing);
     }
@@ -134,7 +134,7 @@ public static class ExperimentRunner
         var state = paths.ReadState() ?? new UnitState { Model = model.Name, Seed = seed };
         if (state.Finished)
         {
-            log.Write($"{model.Name} seed {seed}: already {state.Status}, skipped");
+            log.Write($"{model.Name} seed {seed}: already {state.Status.Token()}, skipped");
             return;
         }
         if (state.EpochsDone > 0) log.Write($"{model.Name} seed {seed}: resuming after epoch {state.EpochsDone}");
@@ -150,7 +150,7 @@ public static class ExperimentRunner
         try
         {
             var final = new Trainer(model, plan.Spec, data, seed, paths, device, channelsLast).Run(state, callbacks, cancel);
-            if (final.Status != "done") log.Write($"{model.Name} seed {seed}: {final.Message}");
+            if (final.Status != UnitStatus.Done) log.Write($"{model.Name} seed {seed}: {final.Message}");
         }
         catch (OperationCanceledException)
         {
@@ -161,12 +161,12 @@ public static class ExperimentRunner
         {
             if (e is IExpectedFailure)
             {
-                paths.WriteState((paths.ReadState() ?? state) with { Status = "failed", Message = e.Message });
+                paths.WriteState((paths.ReadState() ?? state) with { Status = UnitStatus.Failed, Message = e.Message });
                 log.Write($"{model.Name} seed {seed}: failed: {e.Message}; other models and seeds go on");
                 return;
             }
             // Unexpected: the evidence stays, type, message and stack in state.json and run.log; the console gets one line naming them.
-            var failed = (paths.ReadState() ?? state) with { Status = "failed", Message = $"{e.GetType().Name}: {e.Message}", Error = e.ToString() };
+            var failed = (paths.ReadState() ?? state) with { Status = UnitStatus.Failed, Message = $"{e.GetType().Name}: {e.Message}", Error = e.ToString() };
             paths.WriteState(failed);
             log.WriteFileOnly($"{model.Name} seed {seed}: failed:\n{e}");
             log.Write($"{model.Name} seed {seed}: failed: {e.GetType().Name}: {e.Message} (stack trace in run.log and {Path.GetRelativePath(options.OutDir, paths.State)}); other models and seeds go on");

@@ -11,7 +11,7 @@ public sealed record RunOptions
     /// <summary>libtorch threads per unit; 0: chosen with <see cref="Jobs"/> (<see cref="ThreadBudget"/>).</summary>
     public int Threads { get; init; }
 
-    /// <summary>Cores this run may use in all; 0: <see cref="Native.NativeRuntime.DefaultThreads"/> ($CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all).</summary>
+    /// <summary>Cores this run may use in all; 0: every core (the edge passes <see cref="Host.HostSettings.Cores"/>: $CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or all).</summary>
     public int Cores { get; init; }
 
     /// <summary>Units trained side by side in this process; null: chosen for the machine's cores (<see cref="ThreadBudget"/>).</summary>
@@ -30,10 +30,13 @@ public sealed record RunOptions
     public Task<Data.LoadedDataset>? Data { get; init; }
 
     /// <summary>
-    /// Convolutions channels-last (true) or NCHW (false) in a new run; null: CNNEXP_LAYOUT, else
-    /// channels-last on CPU. A run directory with a manifest keeps the layout it records.
+    /// Convolutions channels-last (true) or NCHW (false) in a new run; null: channels-last on CPU
+    /// (the edge passes $CNNEXP_LAYOUT here). A run directory with a manifest keeps the layout it records.
     /// </summary>
     public bool? ChannelsLast { get; init; }
+
+    /// <summary>Where data sets are found and whether they may be downloaded (the edge fills it from the environment).</summary>
+    public Data.DataOptions DataOptions { get; init; } = new();
 
     /// <summary>The command line, recorded in the manifest.</summary>
     public string? CommandLine { get; init; }

@@ -31,7 +31,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
         MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);       // rows of an epoch that never reached state.json (also the first)
         if (state.EpochsDone > 0) Restore(model, optimizer, state);
-        state = state with { Status = "running" };
+        state = state with { Status = UnitStatus.Running };
         while (state.EpochsDone < train.Epochs)
         {
             int epoch = state.EpochsDone + 1;
@@ -54,9 +54,9 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             string? stop = !double.IsFinite(fit.Loss)
                 ? $"training loss became {fit.Loss} at epoch {epoch}; this model/seed was stopped (lower the learning rate or add grad_clip)"
                 : EarlyStop(state) ?? callbacks.StopRequest?.Invoke(metrics);
-            if (stop is not null) return Finish(model, state with { Status = "stopped", Message = stop }, metrics);
+            if (stop is not null) return Finish(model, state with { Status = UnitStatus.Stopped, Message = stop }, metrics);
         }
-        return Finish(model, state with { Status = "done" }, ReadLastMetrics());
+        return Finish(model, state with { Status = UnitStatus.Done }, ReadLastMetrics());
     }
 
     Evaluation TrainEpoch(Sequential model, optim.Optimizer optimizer, int epoch, TrainingCallbacks callbacks, CancellationToken cancel)
@@ -143,7 +143,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         {
             Seed = seed, Epochs = last.Epoch, FinalTrainLoss = last.TrainLoss, FinalTestLoss = last.TestLoss,
             FinalTestAccuracy = last.TestAccuracy, Confusion = confusion, PerClassAccuracy = Evaluator.PerClass(confusion),
-            Status = state.Status == "done" ? "completed" : state.Message ?? state.Status,
+            Status = state.Status, StopReason = state.Status == UnitStatus.Stopped ? state.Message : null,
         };
         var final = state with { Result = result };
         paths.WriteState(final);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cnnexp.Figures.Drawing;
-using Cnnexp.Figures.Tables;
 using Cnnexp.Spec.Planning;
 using SkiaSharp;
 
@@ -49,7 +48,7 @@ public sealed class ShapesFigure : Figure
         y += RowHeight;
         foreach (var row in LayerTable.Rows(model))
         {
-            string[] cells = [row.Name, row.Kind, row.Settings, row.Input, row.Output, N(row.Parameters), N(row.Macs)];
+            string[] cells = [row.Name, row.Kind, row.Settings, LayerTable.Shape(row.Input), LayerTable.Shape(row.Output), N(row.Parameters), N(row.Macs)];
             for (int i = 0; i < cells.Length; i++) Cell(canvas, cells[i], x, i, y, TextStyle.Cell);
             canvas.Line(x, y + RowHeight, x + 1152, y + RowHeight, Ink.Rule);
             y += RowHeight;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Cnnexp.Figures.Tables;
+using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Figures.Report;
 
@@ -89,7 +89,7 @@ public static class HtmlReport
             var diff = c.Diffs.FirstOrDefault(d => d.Model == model.Name);
             h.Append($"<h3><span class=\"swatch\" style=\"background:{color}\"></span>{E(model.Name)}")
              .Append(diff is null ? "" : $" <small>closest to {E(diff.Base)}</small>").Append("</h3>\n");
-            var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, r.Input, r.Output, StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
+            var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, LayerTable.Shape(r.Input), LayerTable.Shape(r.Output), StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
             rows.Add(["total", "", "", "", "", StatisticsRows.N(model.Parameters), StatisticsRows.N(model.Macs)]);
             Table(h, null, ["layer", "kind", "settings", "input", "output", "parameters", "MACs"], rows, numericFrom: 5);
             if (diff is not null)

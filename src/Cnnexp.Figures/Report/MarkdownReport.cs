@@ -1,5 +1,5 @@
 using System.Text;
-using Cnnexp.Figures.Tables;
+using Cnnexp.Spec.Planning;
 
 namespace Cnnexp.Figures.Report;
 
@@ -50,7 +50,7 @@ public static class MarkdownReport
         {
             var diff = c.Diffs.FirstOrDefault(x => x.Model == model.Name);
             m.Append($"### {model.Name}{(diff is null ? "" : $" (closest to {diff.Base})")}\n\n");
-            var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, r.Input, r.Output, StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
+            var rows = LayerTable.Rows(model).Select(r => new[] { r.Name, r.Kind, r.Settings, LayerTable.Shape(r.Input), LayerTable.Shape(r.Output), StatisticsRows.N(r.Parameters), StatisticsRows.N(r.Macs) }).ToList();
             rows.Add(["**total**", "", "", "", "", $"**{StatisticsRows.N(model.Parameters)}**", $"**{StatisticsRows.N(model.Macs)}**"]);
             Table(m, ["layer", "kind", "settings", "input", "output", "parameters", "MACs"], rows);
             if (diff is null) continue;

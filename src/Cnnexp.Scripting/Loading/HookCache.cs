@@ -18,15 +18,6 @@ sealed class HookCache(string root)
 
     public string Root { get; } = root;
 
-    /// <summary>$CNNEXP_CACHE/hooks, else $XDG_CACHE_HOME/cnnexp/hooks, else ~/.cache/cnnexp/hooks.</summary>
-    public static string DefaultRoot()
-    {
-        if (Environment.GetEnvironmentVariable("CNNEXP_CACHE") is { Length: > 0 } c) return Path.Combine(c, "hooks");
-        string xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x
-            ? x : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(xdg, "cnnexp", "hooks");
-    }
-
     public static string KeyFor(string fullPath, string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         $"{Version}\n{HostAssemblies.Fingerprint}\n{fullPath}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)))}")))[..32];
 

@@ -30,7 +30,7 @@ public static class HookLoader
             return new HookLoadResult(null, diagnostics.Items, sources);
         }
         string baseDir = HookPaths.BaseDirectory(spec);
-        var cache = new HookCache(options.CacheDirectory ?? HookCache.DefaultRoot());
+        var cache = new HookCache(options.CacheDirectory);
         var loaded = new List<LoadedScript>();
         foreach (var r in references.Where(r => !HookPaths.IsInside(baseDir, r.Path)))
             diagnostics.Error("hook-outside", $"script `{r.Path}` lies outside the spec's folder ({baseDir})", r.Where,

@@ -9,7 +9,7 @@ namespace Cnnexp.Scripting.Running;
 
 /// <summary>
 /// Attaches each `- script:` layer and transform to its loaded script (wherever it sits in the spec),
-/// and the loaded hooks to the spec, so planning, building and the run all reach them.
+/// so planning and building reach them (the loaded hooks themselves go beside the plan: ExperimentPlan.Hooks).
 /// </summary>
 public static class HookBinder
 {
@@ -27,7 +27,7 @@ public static class HookBinder
             },
             _ => node,
         });
-        return bound with { CompiledHooks = hooks };
+        return bound;
     }
 
     static LoadedScript Find(LoadedHooks hooks, string path) =>

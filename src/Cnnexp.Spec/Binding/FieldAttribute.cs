@@ -20,7 +20,24 @@ public sealed class FieldAttribute(string description) : Attribute
     public double Max { get; init; } = double.NaN;
 
     /// <summary>Allowed values for a string field; null when any string is allowed.</summary>
-    public string[]? Allowed { get; init; }
+    public string[]? Allowed
+    {
+        get => allowed ?? (AllowedFrom is { } type && AllowedField is { } name
+            ? type.GetField(name)?.GetValue(null) as string[] ?? throw new InvalidOperationException($"{type.Name}.{name} is not a public static string[]")
+            : null);
+        init => allowed = value;
+    }
+
+    string[]? allowed;
+
+    /// <summary>
+    /// With <see cref="AllowedField"/>: the type whose public static <c>string[]</c> field lists the allowed
+    /// values, for lists declared once in code and used elsewhere too (an attribute cannot hold a field's value).
+    /// </summary>
+    public Type? AllowedFrom { get; init; }
+
+    /// <summary>The name of <see cref="AllowedFrom"/>'s field.</summary>
+    public string? AllowedField { get; init; }
 
     /// <summary>The key must be present.</summary>
     public bool Required { get; init; }

@@ -26,14 +26,10 @@ public sealed record ExperimentSpec : SpecNode
     [Field("Named layer lists that models insert with `- block: NAME`, e.g. `{ stage: [conv2d: { out: 16, padding: same }, relu] }`.")]
     public IReadOnlyList<BlockSpec>? Blocks { get; init; }
     [Field("The models to compare, by name.", Required = true)] public IReadOnlyList<ModelSpec> Models { get; init; } = [];
-    [Field("Figures to draw; default: all that apply.", Allowed = ["samples", "transforms", "shapes", "channel_contributions",
-        "filters", "feature_maps", "curves", "loss", "accuracy", "sequential", "confusion", "per_class"])]
+    [Field("Figures to draw; default: all that apply.", AllowedFrom = typeof(ExperimentSpec), AllowedField = nameof(FigureNames))]
     public IReadOnlyList<string>? Figures { get; init; }
     [Field("C# scripts (.csx, relative to the spec's folder) with callbacks, metrics and figures, e.g. `[hooks/gradnorm.csx]`; they run with your rights (docs/hooks.md).")]
     public IReadOnlyList<HookPath>? Hooks { get; init; }
-
-    /// <summary>The spec's scripts, compiled and run by the scripting stage (null before, or when there are none).</summary>
-    public ICompiledHooks? CompiledHooks { get; init; }
 
     /// <summary>The seeds every model is trained with (from `seeds` or `repeats`).</summary>
     public IReadOnlyList<int> RunSeeds => Repeats is int n ? Enumerable.Range(0, n).ToList() : Seeds.Fixed;

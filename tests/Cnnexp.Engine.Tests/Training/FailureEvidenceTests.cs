@@ -21,7 +21,7 @@ public class FailureEvidenceTests
                 Callbacks = new TrainingCallbacks { Epoch = m => { if (m.Model == "rgb") Explode(); } },
             });
             var state = UnitPaths.For(dir, "rgb", 0).ReadState()!;
-            Assert.Equal("failed", state.Status);
+            Assert.Equal(Results.UnitStatus.Failed, state.Status);
             Assert.Equal("NullReferenceException: nothing here", state.Message);
             Assert.Contains("System.NullReferenceException: nothing here", state.Error);
             Assert.Contains(nameof(Explode), state.Error);                          // the stack names where it happened
@@ -30,7 +30,7 @@ public class FailureEvidenceTests
             string line = Assert.Single(console, l => l.StartsWith("rgb seed 0: failed", StringComparison.Ordinal));
             Assert.Contains("stack trace in run.log and units/rgb/seed0/state.json", line.Replace('\\', '/'));
             Assert.DoesNotContain("   at ", string.Join("\n", console));             // the console keeps one line
-            Assert.Equal("done", UnitPaths.For(dir, "sum", 0).ReadState()!.Status);   // the other model goes on
+            Assert.Equal(Results.UnitStatus.Done, UnitPaths.For(dir, "sum", 0).ReadState()!.Status);   // the other model goes on
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }

@@ -15,7 +15,7 @@ public class KilledUnitTests
         var unit = UnitPaths.For(killed, "rgb", 1);
         Directory.CreateDirectory(unit.Dir);
         MetricsCsv.Write(unit.Metrics, MetricsCsv.Read(UnitPaths.For(whole, "rgb", 1).Metrics).Take(1));
-        unit.WriteState(new UnitState { Model = "rgb", Seed = 1, Status = "running" });
+        unit.WriteState(new UnitState { Model = "rgb", Seed = 1, Status = UnitStatus.Running });
 
         TinyRun.Run(plan, killed);
 

@@ -38,7 +38,7 @@ public class TrainingTests
         Assert.ThrowsAny<OperationCanceledException>(() => TinyRun.Run(plan, broken, stopMidEpoch, cts.Token));
         var state = UnitPaths.For(broken, "sum", 0).ReadState()!;
         Assert.Equal(1, state.EpochsDone);                                   // the epoch in progress is dropped
-        Assert.Equal("done", UnitPaths.For(broken, "rgb", 1).ReadState()!.Status);
+        Assert.Equal(Results.UnitStatus.Done, UnitPaths.For(broken, "rgb", 1).ReadState()!.Status);
 
         var logBefore = File.ReadAllText(Path.Combine(broken, RunFiles.Log));
         TinyRun.Run(plan, broken);                                           // resume: same spec, same directory
@@ -106,9 +106,9 @@ public class TrainingTests
         var summary = TinyRun.Run(plan, dir);
         var rgb = summary.Models.Single(m => m.Name == "rgb");
         var wild = summary.Models.Single(m => m.Name == "wild");
-        Assert.All(rgb.Seeds, s => Assert.Equal("completed", s.Status));
-        Assert.All(wild.Seeds, s => Assert.Contains("training loss became", s.Status));
-        Assert.Equal("stopped", UnitPaths.For(dir, "wild", 0).ReadState()!.Status);
+        Assert.All(rgb.Seeds, s => Assert.Equal(Results.UnitStatus.Done, s.Status));
+        Assert.All(wild.Seeds, s => Assert.Contains("training loss became", s.StopReason));
+        Assert.Equal(Results.UnitStatus.Stopped, UnitPaths.For(dir, "wild", 0).ReadState()!.Status);
         Assert.Equal(3, rgb.Seeds[0].Epochs);
         Assert.Equal(1, wild.Seeds[0].Epochs);                               // the inherited epochs: 3 stay, but it stopped at 1
     }
@@ -122,10 +122,10 @@ public class TrainingTests
         string dir = TinyRun.NewDir();
         var summary = TinyRun.Run(plan, dir);
         var state = UnitPaths.For(dir, "rgb", 0).ReadState()!;
-        Assert.Equal("stopped", state.Status);
+        Assert.Equal(Results.UnitStatus.Stopped, state.Status);
         Assert.Equal(3, state.EpochsDone);                        // epoch 1 is the best; 2 and 3 fail to gain 1.0
         Assert.Equal(1, state.BestEpoch);
-        Assert.Contains("early stopping: no improvement for 2 epochs", summary.Models[0].Seeds[0].Status);
+        Assert.Contains("early stopping: no improvement for 2 epochs", summary.Models[0].Seeds[0].StopReason);
         var rows = MetricsCsv.Read(Path.Combine(dir, RunFiles.Metrics));
         Assert.All(rows, r => Assert.InRange(r.ValAccuracy, 0, 1));  // validation metrics every epoch
         Assert.True(File.Exists(UnitPaths.For(dir, "rgb", 0).BestWeights));
@@ -152,7 +152,7 @@ public class TrainingTests
             """);
         var summary = TinyRun.Run(plan, TinyRun.NewDir());
         Assert.Equal(6, summary.Models.Count);
-        Assert.All(summary.Models, m => Assert.Equal("completed", Assert.Single(m.Seeds).Status));
+        Assert.All(summary.Models, m => Assert.Equal(Results.UnitStatus.Done, Assert.Single(m.Seeds).Status));
     }
 
     [Fact]

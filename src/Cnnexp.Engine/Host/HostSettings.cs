@@ -1,0 +1,68 @@
+using Cnnexp.Engine.Data;
+using Cnnexp.Engine.Training;
+
+namespace Cnnexp.Engine.Host;
+
+/// <summary>
+/// What the process environment asks of cnnexp, read in one place — <see cref="FromEnvironment"/>,
+/// called by the command line at start-up and by the facade when a caller passes nothing — and
+/// passed down explicitly from there. Nothing below the edge reads an environment variable (a test in
+/// Cnnexp.Engine.Tests guards this); glibc's own <c>MALLOC_*</c> settings, which
+/// <see cref="Native.MallocTuning"/> respects, are the one exception, because glibc reads them too.
+/// </summary>
+public sealed record HostSettings
+{
+    /// <summary>Cores this process may use: $CNNEXP_THREADS, else $SLURM_CPUS_PER_TASK, else all.</summary>
+    public int Cores { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Layout of new runs from $CNNEXP_LAYOUT (<c>nchw</c> or <c>channels_last</c>); null: the device's default.</summary>
+    public bool? ChannelsLast { get; init; }
+
+    /// <summary>Data cache, downloads and mirror: $CNNEXP_DATA, $CNNEXP_OFFLINE, $CNNEXP_DATA_MIRROR, $XDG_CACHE_HOME.</summary>
+    public DataOptions Data { get; init; } = new();
+
+    /// <summary>Compiled hooks: $CNNEXP_CACHE/hooks, else $XDG_CACHE_HOME/cnnexp/hooks, else ~/.cache/cnnexp/hooks.</summary>
+    public string HookCache { get; init; } = Path.Combine(DataOptions.UserCache, "cnnexp", "hooks");
+
+    /// <summary>The settings the environment gives; <paramref name="get"/> replaces it in tests.</summary>
+    /// <exception cref="SettingsException">A variable holds a value cnnexp cannot use (e.g. CNNEXP_LAYOUT=nhwc).</exception>
+    public static HostSettings FromEnvironment(Func<string, string?>? get = null)
+    {
+        get ??= Environment.GetEnvironmentVariable;
+        string? Value(string name) => get(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+        int cores = Environment.ProcessorCount;
+        foreach (var name in new[] { "CNNEXP_THREADS", "SLURM_CPUS_PER_TASK" })
+            if (Value(name) is { } text)
+            {
+                if (!int.TryParse(text, out int n) || n < 1)
+                    throw new SettingsException($"{name}={text} is not a number of threads: use a whole number from 1 to {Environment.ProcessorCount * 4}, or unset it");
+                cores = n;
+                break;
+            }
+
+        bool? layout = Value("CNNEXP_LAYOUT") switch
+        {
+            null => null,
+            var v when v.Equals(Modules.ChannelsLast.NchwToken, StringComparison.OrdinalIgnoreCase) => false,
+            var v when v.Equals(Modules.ChannelsLast.Token, StringComparison.OrdinalIgnoreCase)
+                       || v.Equals("channels-last", StringComparison.OrdinalIgnoreCase) => true,
+            var v => throw new SettingsException($"CNNEXP_LAYOUT={v} is not a layout: use `nchw` (PyTorch's default) or `channels_last`, or unset it"),
+        };
+
+        string cacheHome = Value("XDG_CACHE_HOME") is { } xdg && Path.IsPathRooted(xdg) ? xdg : DataOptions.UserCache;
+        return new HostSettings
+        {
+            Cores = cores,
+            ChannelsLast = layout,
+            Data = new DataOptions
+            {
+                Root = Value("CNNEXP_DATA"),
+                CacheHome = cacheHome,
+                Download = Value("CNNEXP_OFFLINE") is not ("1" or "true"),
+                Mirror = Value("CNNEXP_DATA_MIRROR"),
+            },
+            HookCache = Value("CNNEXP_CACHE") is { } c ? Path.Combine(c, "hooks") : Path.Combine(cacheHome, "cnnexp", "hooks"),
+        };
+    }
+}

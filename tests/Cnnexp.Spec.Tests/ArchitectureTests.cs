@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Cnnexp.Spec.Tests;
+
+/// <summary>
+/// docs/architecture.md's dependency rules, checked against the project files and the sources, so the
+/// document stays true: a change that breaks a rule fails here and must change the document too.
+/// </summary>
+public partial class ArchitectureTests
+{
+    /// <summary>Every source project and the projects and packages it may reference (exactly these).</summary>
+    static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Cnnexp.Spec"] = ["YamlDotNet"],
+        ["Cnnexp.Results"] = [],
+        ["Cnnexp.Engine"] = ["Cnnexp.Spec", "Cnnexp.Results", "TorchSharp-cpu", "TorchSharp.PyBridge", "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies"],
+        ["Cnnexp.Figures"] = ["Cnnexp.Spec", "Cnnexp.Results", "ScottPlot", "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies"],
+        ["Cnnexp.Hooks"] = ["Cnnexp.Spec", "Cnnexp.Results", "TorchSharp", "SkiaSharp"],
+        ["Cnnexp.Scripting"] = ["Cnnexp.Hooks", "Cnnexp.Engine", "Cnnexp.Figures", "Microsoft.CodeAnalysis.CSharp.Scripting"],
+        ["Cnnexp"] = ["Cnnexp.Spec", "Cnnexp.Results", "Cnnexp.Engine", "Cnnexp.Figures", "Cnnexp.Hooks", "Cnnexp.Scripting"],
+        ["Cnnexp.FSharp"] = ["Cnnexp", "FSharp.Core"],
+        ["Cnnexp.Cli"] = ["Cnnexp", "Spectre.Console", "Spectre.Console.Cli"],
+    };
+
+    static string[] References(string project)
+    {
+        string file = Directory.GetFiles(Repo.Path("src", project), "*.?sproj").Single();
+        var doc = XDocument.Load(file);
+        return doc.Descendants().Where(e => e.Name.LocalName is "ProjectReference" or "PackageReference")
+            .Select(e => e.Attribute("Include")!.Value)
+            .Select(r => r.EndsWith("proj", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(r) : r)
+            .Order().ToArray();
+    }
+
+    [Fact]
+    public void Every_project_references_only_what_the_architecture_allows()
+    {
+        var projects = Directory.GetDirectories(Repo.Path("src")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(Allowed.Keys.Order(), projects);
+        foreach (var (project, allowed) in Allowed)
+            Assert.True(allowed.Order().SequenceEqual(References(project)),
+                $"{project} references {string.Join(", ", References(project))}; docs/architecture.md allows {string.Join(", ", allowed)}");
+    }
+
+    static IEnumerable<string> Sources(string project) =>
+        Directory.GetFiles(Repo.Path("src", project), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_engine_uses_SkiaSharp_only_to_decode_images()
+    {
+        var users = Sources("Cnnexp.Engine").Where(f => File.ReadAllText(f).Contains("SkiaSharp", StringComparison.Ordinal))
+            .Select(f => Path.GetFileName(f)).ToList();
+        Assert.Equal(["ImageDecoder.cs"], users);
+    }
+
+    [Fact]
+    public void Spec_and_results_know_nothing_of_TorchSharp_or_Skia()
+    {
+        foreach (var project in new[] { "Cnnexp.Spec", "Cnnexp.Results", "Cnnexp.Figures" })
+            foreach (var file in Sources(project))
+            {
+                string text = File.ReadAllText(file);
+                Assert.False(text.Contains("using TorchSharp", StringComparison.Ordinal), $"{file} uses TorchSharp");
+                if (project != "Cnnexp.Figures") Assert.False(text.Contains("SkiaSharp", StringComparison.Ordinal), $"{file} uses SkiaSharp");
+            }
+    }
+
+    /// <summary>
+    /// The command line goes through the facade (`Cnnexp`): parse → facade → print. These files still
+    /// reach past it (data commands, export, report, submit and the live display); the list may only shrink.
+    /// </summary>
+    static readonly string[] CliPastTheFacade =
+    [
+        "Commands/DataFetchCommand.cs", "Commands/DataImportCommand.cs", "Commands/DataListCommand.cs", "Commands/DataSettings.cs",
+        "Commands/DownloadProgressBar.cs", "Commands/ExportCommand.cs", "Commands/PlanCommand.cs", "Commands/ReportCommand.cs",
+        "Commands/SubmitCommand.cs", "Errors.cs", "ResultsTable.cs", "RunProgress.cs",
+    ];
+
+    [GeneratedRegex(@"\b(Cnnexp\.)?(Engine|Figures|Scripting|Hooks)\.[A-Z]")]
+    private static partial Regex PastTheFacade();
+
+    [Fact]
+    public void The_command_line_reaches_past_the_facade_only_where_listed()
+    {
+        string root = Repo.Path("src", "Cnnexp.Cli");
+        var files = Sources("Cnnexp.Cli").Where(f => PastTheFacade().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(root, f)).Order().ToList();
+        Assert.True(files.Except(CliPastTheFacade).ToList() is [], "go through the facade (src/Cnnexp) instead: " + string.Join(", ", files.Except(CliPastTheFacade)));
+        Assert.True(CliPastTheFacade.Except(files).ToList() is [], "no longer past the facade, remove from the list: " + string.Join(", ", CliPastTheFacade.Except(files)));
+    }
+}
