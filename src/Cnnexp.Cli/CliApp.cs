@@ -76,8 +76,9 @@ public static class CliApp
                 .WithDescription("Hand the units that are not finished to Slurm (a job array) or Kubernetes (an Indexed Job).")
                 .WithExample("submit", "experiments/sumfirst.yaml", "--out", "/shared/runs/sumfirst", "--slurm", "--max-parallel", "8", "--report");
             config.AddCommand<ExportCommand>("export")
-                .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names.")
-                .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0");
+                .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names; `--format pytorch` adds the model as PyTorch code.")
+                .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0")
+                .WithExample("export", "runs/try1", "--format", "pytorch");
             config.AddBranch("data", data =>
             {
                 data.SetDescription("List, download and import data sets.");

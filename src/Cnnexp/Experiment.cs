@@ -76,6 +76,15 @@ public static class Experiment
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes models for PyTorch: each unit's weights as a state_dict and safetensors, and with
+    /// <see cref="ExportFormat.PyTorch"/> each model as <c>MODEL.py</c>, a plain <c>torch.nn.Module</c>
+    /// that loads them (docs/parity.md). <paramref name="runOrSpec"/> is a run directory (its finished
+    /// units' last or best weights) or a spec file (each seed's initial weights). Bad input gives a
+    /// result with <see cref="ExportResult.Error"/> and no files.
+    /// </summary>
+    public static ExportResult Export(string runOrSpec, ExportOptions? options = null) => ModelExport.Run(runOrSpec, options ?? new ExportOptions());
+
     /// <summary>The plan as text: per model, each input transform and layer with shapes, parameters and MACs.</summary>
     public static string Inspect(ExperimentPlan plan) => PlanText.Format(plan);
 

@@ -131,4 +131,30 @@ public class ChannelsLastTests
             Assert.True(theirs.grad!.allclose(mine.grad!, rtol: 1e-4, atol: 1e-6), $"{name}.grad differs by up to {(theirs.grad! - mine.grad!).abs().max().item<float>()}");
         }
     }
+
+    /// <summary>
+    /// libtorch 2.10's backward pass of a 1x1 stride-2 convolution over a channels-last input writes out
+    /// of bounds: wrong gradients, or "double free or corruption" and a dead process (found by the
+    /// PyTorch parity test). Such convolutions, ResNet's projections among them, run NCHW.
+    /// </summary>
+    [Theory]
+    [InlineData("conv2d: { out: 6, kernel: 3, padding: 1 }, conv2d: { out: 8, kernel: 1, stride: 2 }, flatten, linear: { out: 10 }")]
+    [InlineData("conv2d: { out: 6, kernel: 3, padding: 1 }, residual: [conv2d: { out: 8, kernel: 3, stride: 2, padding: 1 }], flatten, linear: { out: 10 }")]
+    public void A_strided_1x1_convolution_gets_the_gradients_of_nchw(string layers)
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var scope = NewDisposeScope();
+        var model = TinyRun.Plan($"name: p\ndata: {{ dataset: synthetic, batch_size: 8 }}\nmodels:\n  m:\n    layers: [{layers}]\n").Models[0];
+        using var g = new Generator(5);
+        var x = rand(8, 3, 32, 32, generator: g);                           // (N, C, H, W)
+        var y = randint(0, 10, [8], generator: g);
+        var grads = new[] { false, true }.Select(channelsLast =>
+        {
+            using var m = Cnnexp.Engine.Training.UnitRandom.Initialise(0, () => ModelBuilder.Build(model, new BuildOptions { ChannelsLast = channelsLast }));
+            nn.functional.cross_entropy(m.forward(x), y).backward();
+            return m.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter.grad!.clone());
+        }).ToList();
+        foreach (var (name, nchw) in grads[0])
+            Assert.True(nchw.allclose(grads[1][name], rtol: 1e-5, atol: 1e-6), $"{name}: channels-last gradient differs from NCHW by {(nchw - grads[1][name]).abs().max().item<float>()}");
+    }
 }

@@ -80,7 +80,7 @@ public class ShippedExperimentTests
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
-    static string RepoPath(params string[] parts)
+    internal static string RepoPath(params string[] parts)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "cnnexp.sln"))) return Path.Combine([dir.FullName, .. parts]);

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Engine.Export;
-using Cnnexp.Results;
 using Cnnexp.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,8 +9,8 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<DIR>")]
-        [Description("A run directory.")]
+        [CommandArgument(0, "<RUN_OR_SPEC>")]
+        [Description("A run directory (its trained weights), or a spec file (each seed's initial weights).")]
         public string Dir { get; init; } = "";
 
         [CommandOption("--model <NAME>")]
@@ -28,7 +26,7 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
         public bool Best { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("pt (PyTorch state_dict), safetensors, or both. Default: both.")]
+        [Description("pt (PyTorch state_dict), safetensors, both, or pytorch (MODEL.py, a torch.nn.Module, plus the .pt it loads). Default: both.")]
         public string Format { get; init; } = "both";
 
         [CommandOption("--set <KEY=VALUE>")]
@@ -36,38 +34,31 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
         public string[] Set { get; init; } = [];
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("Where to write. Default: DIR/export.")]
+        [Description("Where to write. Default: RUN/export, or export/NAME for a spec.")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate() => Format is "pt" or "safetensors" or "both"
+        public override ValidationResult Validate() => Formats.ContainsKey(Format)
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--format must be pt, safetensors or both, not `{Format}`");
+            : ValidationResult.Error($"--format must be pt, safetensors, both or pytorch, not `{Format}`");
     }
+
+    static readonly Dictionary<string, ExportFormat> Formats = new()
+    {
+        ["pt"] = ExportFormat.StateDict,
+        ["safetensors"] = ExportFormat.Safetensors,
+        ["both"] = ExportFormat.StateDict | ExportFormat.Safetensors,
+        ["pytorch"] = ExportFormat.PyTorch,
+    };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        string resolved = Path.Combine(settings.Dir, RunFiles.ResolvedSpec);
-        if (!File.Exists(resolved))
-            return errors.Invalid($"{settings.Dir} is not a run directory (it has no {RunFiles.ResolvedSpec})");
-        if (SpecInput.Plan(errors, resolved, settings.Set) is not { } plan) return ExitCodes.InvalidInput;
-        var models = plan.Models.Where(m => settings.Model is null || m.Name == settings.Model).ToList();
-        if (models.Count == 0)
-            return errors.Invalid($"no model `{settings.Model}` in {settings.Dir}; models: {string.Join(", ", plan.Models.Select(m => m.Name))}");
-        var format = settings.Format switch { "pt" => WeightFormat.PyTorch, "safetensors" => WeightFormat.Safetensors, _ => WeightFormat.Both };
-        string outDir = settings.Out ?? Path.Combine(settings.Dir, "export");
-        int count = 0;
-        foreach (var model in models)
-            foreach (int seed in plan.Spec.RunSeeds.Where(s => settings.Seed is null || s == settings.Seed))
-            {
-                if (UnitPaths.For(settings.Dir, model.Name, seed).ReadState() is not { EpochsDone: > 0 }) continue;
-                foreach (var file in WeightsExporter.Export(model, settings.Dir, seed, settings.Best, outDir, format))
-                {
-                    console.Profile.Out.Writer.WriteLine(file);
-                    count++;
-                }
-            }
-        if (count == 0)
-            return errors.Invalid("nothing to export: no matching model and seed has a finished epoch");
+        var result = Experiment.Export(settings.Dir, new ExportOptions
+        {
+            Model = settings.Model, Seed = settings.Seed, Best = settings.Best, Formats = Formats[settings.Format], OutDir = settings.Out,
+            Overrides = settings.Set,
+        });
+        if (!result.Ok) return errors.Invalid(result.Error!);
+        foreach (var file in result.Files) console.Profile.Out.Writer.WriteLine(file);
         return ExitCodes.Success;
     }
 }

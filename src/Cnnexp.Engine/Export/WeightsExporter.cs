@@ -2,13 +2,22 @@ using Cnnexp.Engine.Modules;
 using Cnnexp.Engine.Native;
 using Cnnexp.Results;
 using Cnnexp.Spec.Planning;
+using TorchSharp.Modules;
 using TorchSharp.PyBridge;
 
 namespace Cnnexp.Engine.Export;
 
-/// <summary>Weight file formats PyTorch users can load.</summary>
+/// <summary>What `cnnexp export` writes.</summary>
 [Flags]
-public enum WeightFormat { PyTorch = 1, Safetensors = 2, Both = PyTorch | Safetensors }
+public enum WeightFormat
+{
+    /// <summary>A PyTorch state_dict, <c>torch.load</c>-able (<c>.pt</c>).</summary>
+    PyTorch = 1,
+    Safetensors = 2,
+    Both = PyTorch | Safetensors,
+    /// <summary>The model as PyTorch source (<c>MODEL.py</c>, <see cref="PyTorchSource"/>) that loads the <c>.pt</c> files.</summary>
+    PyTorchCode = 4,
+}
 
 /// <summary>
 /// Writes a trained unit's weights as a PyTorch <c>state_dict</c> (<c>torch.load</c>) and as
@@ -25,8 +34,16 @@ public static class WeightsExporter
             throw new FileNotFoundException($"{source} does not exist: {model.Name} seed {seed} has no finished epoch in {runDir}");
         using var module = ModelBuilder.Build(model);
         module.load(source);
-        Directory.CreateDirectory(outDir);
-        string stem = Path.Combine(outDir, $"{model.Name}-seed{seed}{(best ? "-best" : "")}");
+        return Write(module, Path.Combine(outDir, Stem(model.Name, seed, best)), formats);
+    }
+
+    /// <summary><c>MODEL-seedS</c>, or <c>MODEL-seedS-best</c> for the best epoch's weights.</summary>
+    public static string Stem(string model, int seed, bool best) => $"{model}-seed{seed}{(best ? "-best" : "")}";
+
+    /// <summary>Writes <paramref name="module"/>'s weights as <paramref name="stem"/>.pt and/or .safetensors.</summary>
+    public static IReadOnlyList<string> Write(Sequential module, string stem, WeightFormat formats)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(stem))!);
         var written = new List<string>();
         if (formats.HasFlag(WeightFormat.PyTorch)) { module.save_py(stem + ".pt"); written.Add(stem + ".pt"); }
         if (formats.HasFlag(WeightFormat.Safetensors)) { module.save_safetensors(stem + ".safetensors"); written.Add(stem + ".safetensors"); }

@@ -42,10 +42,22 @@ public static class ChannelsLast
     /// <summary>
     /// Makes the conv take multi-channel inputs channels-last (one-channel inputs are both layouts
     /// at once). A hook: it acts when the conv is called through <c>call()</c>, as Sequential does.
+    /// A 1x1 convolution with a stride above 1 is the exception: it gets its input in NCHW instead
+    /// (see <see cref="Unsafe"/>).
     /// </summary>
     public static Conv2d Use(Conv2d conv)
     {
-        conv.register_forward_pre_hook((_, x) => x.dim() == 4 && x.shape[1] > 1 ? To(x) : x);
+        if (Unsafe(conv)) conv.register_forward_pre_hook((_, x) => x.dim() == 4 && Is(x) && x.shape[1] > 1 ? x.contiguous() : x);   // NHWC -> NCHW
+        else conv.register_forward_pre_hook((_, x) => x.dim() == 4 && x.shape[1] > 1 ? To(x) : x);
         return conv;
     }
+
+    /// <summary>
+    /// A 1x1 kernel with a stride above 1 (a ResNet projection): libtorch 2.10's CPU backward pass of
+    /// such a convolution over a channels-last input writes out of bounds, which gives wrong gradients
+    /// or kills the process with "double free or corruption" (found by tests/parity; a 1x1 stride-3 or a
+    /// 2x2 stride-2 kernel is fine). It runs in NCHW.
+    /// </summary>
+    public static bool Unsafe(Conv2d conv) =>
+        conv.kernel_size.All(k => k == 1) && conv.stride.Any(s => s > 1);
 }

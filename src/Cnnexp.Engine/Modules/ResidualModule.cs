@@ -18,5 +18,5 @@ public sealed class ResidualModule : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor x) =>
-        body.forward(x) + (projection is null ? x : projection.forward(x)); // (N, C, H, W) -> (N, C', H', W')
+        body.forward(x) + (projection is null ? x : projection.call(x)); // (N, C, H, W) -> (N, C', H', W'); call(): the projection's layout hook (ChannelsLast.Use)
 }

@@ -75,12 +75,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
             SetLearningRate(optimizer, LrSchedule.At(train, epoch - 1 + (double)batch / batches));
             var x = source.Current.Images.to(device);          // (N, C, H, W)
             var y = source.Current.Labels.to(device);          // (N)
-            var logits = Autocast.ToFloat(model.forward(x));   // (N, classes), fp32 for the loss whatever the precision
-            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: train.LabelSmoothing);
-            optimizer.zero_grad();
-            loss.backward();
-            if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
-            optimizer.step();
+            var (logits, loss) = GradientStep.Take(model, optimizer, x, y, train);
             int n = (int)y.shape[0];
             float batchLoss = loss.item<float>();
             lossSum += batchLoss * n;
