@@ -37,7 +37,7 @@ static class OnnxCase
         return new Outcome(file, expected.Zip(actual).Max(p => Math.Abs((double)p.First - p.Second)), expected.Max(v => Math.Abs((double)v)));
     }
 
-    static void Train(ExperimentPlan plan, ModelPlan model, TorchSharp.Modules.Sequential module)
+    public static void Train(ExperimentPlan plan, ModelPlan model, TorchSharp.Modules.Sequential module)
     {
         var train = model.TrainFor(plan.Spec);
         using var optimizer = OptimizerFactory.Create(train.Optimizer, module.parameters());
