@@ -85,6 +85,19 @@ public class OnnxExportTests(ITestOutputHelper output)
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    [Fact]
+    public void The_checker_refuses_a_file_that_is_not_onnx()
+    {
+        string file = Path.Combine(TinyRun.NewDir(), "broken.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            File.WriteAllBytes(file, [0x08, 0x08, 0x3a, 0xff, 0xff]);      // ir_version 8, then a graph field cut short
+            Assert.NotEqual(0, OnnxChecker.Check([file]).ExitCode);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(file)!, recursive: true); }
+    }
+
     /// <summary>Exports every model of <paramref name="plan"/>, compares logits, then checks every file with Debian's onnx.</summary>
     void CheckAll(ExperimentPlan plan, string name)
     {
