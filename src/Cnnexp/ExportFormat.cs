@@ -10,4 +10,6 @@ public enum ExportFormat
     Safetensors = 2,
     /// <summary><c>MODEL.py</c>: the model as a plain <c>torch.nn.Module</c>, input transforms included, plus the state_dict it loads.</summary>
     PyTorch = 4,
+    /// <summary><c>MODEL-seedS.onnx</c>: opset 17, raw (N, C, H, W) images in [0, 1] -> logits, input transforms included (docs/onnx.md).</summary>
+    Onnx = 8,
 }

@@ -33,12 +33,14 @@ static class ModelExport
             var sources = options.Formats.HasFlag(ExportFormat.PyTorch)        // every model's source first: a script layer writes nothing
                 ? models.ToDictionary(m => m.Name, m => PyTorchSource.Write(m, plan))
                 : [];
+            if (options.Formats.HasFlag(ExportFormat.Onnx))
+                foreach (var model in models) OnnxExporter.Check(model);     // likewise for ONNX
             var files = new List<string>();
             foreach (var model in models)
             {
                 var written = seeds.SelectMany(seed => fromSpec
-                    ? WriteInitial(model, seed, outDir, options.Formats)
-                    : WriteTrained(model, runOrSpec, seed, outDir, options)).ToList();
+                    ? WriteInitial(model, plan, seed, outDir, options.Formats)
+                    : WriteTrained(model, plan, runOrSpec, seed, outDir, options)).ToList();
                 if (written.Count > 0 && sources.TryGetValue(model.Name, out string? source))
                 {
                     string file = Path.Combine(outDir, model.Name + ".py");
@@ -59,16 +61,25 @@ static class ModelExport
         (f.HasFlag(ExportFormat.StateDict) || f.HasFlag(ExportFormat.PyTorch) ? WeightFormat.PyTorch : 0)   // MODEL.py loads the .pt
         | (f.HasFlag(ExportFormat.Safetensors) ? WeightFormat.Safetensors : 0);
 
-    static IReadOnlyList<string> WriteTrained(ModelPlan model, string runDir, int seed, string outDir, ExportOptions options) =>
-        UnitPaths.For(runDir, model.Name, seed).ReadState() is { EpochsDone: > 0 }
-            ? WeightsExporter.Export(model, runDir, seed, options.Best, outDir, Weights(options.Formats))
-            : [];
+    static IReadOnlyList<string> WriteTrained(ModelPlan model, ExperimentPlan plan, string runDir, int seed, string outDir, ExportOptions options)
+    {
+        if (UnitPaths.For(runDir, model.Name, seed).ReadState() is not { EpochsDone: > 0 }) return [];
+        using var module = WeightsExporter.Load(model, runDir, seed, options.Best);
+        return Write(module, model, plan, Path.Combine(outDir, WeightsExporter.Stem(model.Name, seed, options.Best)), options.Formats);
+    }
 
     /// <summary>The weights training with this seed starts from (the same draws as <see cref="Trainer"/>).</summary>
-    static IReadOnlyList<string> WriteInitial(ModelPlan model, int seed, string outDir, ExportFormat formats)
+    static IReadOnlyList<string> WriteInitial(ModelPlan model, ExperimentPlan plan, int seed, string outDir, ExportFormat formats)
     {
         NativeRuntime.EnsureLoaded();
         using Sequential module = UnitRandom.Initialise(seed, () => ModelBuilder.Build(model));
-        return WeightsExporter.Write(module, Path.Combine(outDir, WeightsExporter.Stem(model.Name, seed, best: false)), Weights(formats));
+        return Write(module, model, plan, Path.Combine(outDir, WeightsExporter.Stem(model.Name, seed, best: false)), formats);
+    }
+
+    static IReadOnlyList<string> Write(Sequential module, ModelPlan model, ExperimentPlan plan, string stem, ExportFormat formats)
+    {
+        var files = WeightsExporter.Write(module, stem, Weights(formats)).ToList();
+        if (formats.HasFlag(ExportFormat.Onnx)) files.Add(OnnxExporter.Write(module, model, plan, stem + ".onnx"));
+        return files;
     }
 }

@@ -27,8 +27,39 @@ public class ExportCommandTests
         Assert.Equal(2, model.ExitCode);
         Assert.Contains("error: no model `nope`", model.Output);
         Assert.Contains("models: standard, sumfirst", model.Output);
-        var format = await Cli.Run("export", Repo.Path("experiments", "sumfirst.yaml"), "--format", "onnx");
+        var format = await Cli.Run("export", Repo.Path("experiments", "sumfirst.yaml"), "--format", "tflite");
         Assert.Equal(2, format.ExitCode);
-        Assert.Contains("--format must be pt, safetensors, both or pytorch", format.Output);
+        Assert.Contains("--format must be pt, safetensors, both, pytorch or onnx", format.Output);
+    }
+
+    [Fact]
+    public async Task Export_with_onnx_writes_one_onnx_file_per_model_and_seed_beside_the_weights()
+    {
+        string dir = Cli.TempDir();
+        try
+        {
+            var result = await Cli.Run("export", Repo.Path("experiments", "sumfirst.yaml"), "--seed", "0", "--onnx", "-o", dir);
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Equal(["standard-seed0.onnx", "standard-seed0.pt", "standard-seed0.safetensors", "sumfirst-seed0.onnx", "sumfirst-seed0.pt", "sumfirst-seed0.safetensors"],
+                Directory.GetFiles(dir).Select(f => Path.GetFileName(f)).Order().ToArray());
+            var onnx = await Cli.Run("export", Repo.Path("experiments", "sumfirst.yaml"), "--seed", "0", "--model", "sumfirst", "--format", "onnx", "-o", dir + "/only");
+            Assert.True(onnx.ExitCode == 0, onnx.Output);
+            Assert.Equal(["sumfirst-seed0.onnx"], Directory.GetFiles(dir + "/only").Select(f => Path.GetFileName(f)).ToArray());
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Onnx_export_of_a_script_layer_names_the_layer_and_its_line_exits_2_and_writes_nothing()
+    {
+        string dir = Cli.TempDir();
+        try
+        {
+            var result = await Cli.Run("export", Repo.Path("experiments", "gradnorm.yaml"), "--format", "onnx", "-o", dir);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Matches(@"gradnorm\.yaml:26:\d+: script `opponent` cannot be written as ONNX: it is a C# script", result.Output);
+            Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any());
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 }

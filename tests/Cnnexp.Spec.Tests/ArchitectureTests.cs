@@ -14,7 +14,8 @@ public partial class ArchitectureTests
     {
         ["Cnnexp.Spec"] = ["YamlDotNet"],
         ["Cnnexp.Results"] = [],
-        ["Cnnexp.Engine"] = ["Cnnexp.Spec", "Cnnexp.Results", "TorchSharp-cpu", "TorchSharp.PyBridge", "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies"],
+        ["Cnnexp.Engine"] = ["Cnnexp.Spec", "Cnnexp.Results", "TorchSharp-cpu", "TorchSharp.PyBridge", "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies",
+            "Google.Protobuf", "Grpc.Tools"],   // ONNX export writes the official onnx.proto; ONNX Runtime is for tests and examples only
         ["Cnnexp.Figures"] = ["Cnnexp.Spec", "Cnnexp.Results", "ScottPlot", "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies"],
         ["Cnnexp.Hooks"] = ["Cnnexp.Spec", "Cnnexp.Results", "TorchSharp", "SkiaSharp"],
         ["Cnnexp.Scripting"] = ["Cnnexp.Hooks", "Cnnexp.Engine", "Cnnexp.Figures", "Microsoft.CodeAnalysis.CSharp.Scripting"],

@@ -26,8 +26,12 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
         public bool Best { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("pt (PyTorch state_dict), safetensors, both, or pytorch (MODEL.py, a torch.nn.Module, plus the .pt it loads). Default: both.")]
+        [Description("pt (PyTorch state_dict), safetensors, both, pytorch (MODEL.py, a torch.nn.Module, plus the .pt it loads), or onnx (MODEL-seedS.onnx, opset 17). Default: both.")]
         public string Format { get; init; } = "both";
+
+        [CommandOption("--onnx")]
+        [Description("Also write MODEL-seedS.onnx (opset 17; the input transforms and normalisation inside the graph).")]
+        public bool Onnx { get; init; }
 
         [CommandOption("--set <KEY=VALUE>")]
         [Description(SpecInput.SetHelp + " Applied to the run's spec.resolved.yaml; must not change a layer's shape, or the weights will not fit.")]
@@ -39,7 +43,7 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
 
         public override ValidationResult Validate() => Formats.ContainsKey(Format)
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--format must be pt, safetensors, both or pytorch, not `{Format}`");
+            : ValidationResult.Error($"--format must be pt, safetensors, both, pytorch or onnx, not `{Format}`");
     }
 
     static readonly Dictionary<string, ExportFormat> Formats = new()
@@ -48,13 +52,14 @@ public sealed class ExportCommand(IAnsiConsole console, ErrorConsole errors) : C
         ["safetensors"] = ExportFormat.Safetensors,
         ["both"] = ExportFormat.StateDict | ExportFormat.Safetensors,
         ["pytorch"] = ExportFormat.PyTorch,
+        ["onnx"] = ExportFormat.Onnx,
     };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var result = Experiment.Export(settings.Dir, new ExportOptions
         {
-            Model = settings.Model, Seed = settings.Seed, Best = settings.Best, Formats = Formats[settings.Format], OutDir = settings.Out,
+            Model = settings.Model, Seed = settings.Seed, Best = settings.Best, Formats = Formats[settings.Format] | (settings.Onnx ? ExportFormat.Onnx : 0), OutDir = settings.Out,
             Overrides = settings.Set,
         });
         if (!result.Ok) return errors.Invalid(result.Error!);

@@ -27,14 +27,22 @@ public static class WeightsExporter
 {
     public static IReadOnlyList<string> Export(ModelPlan model, string runDir, int seed, bool best, string outDir, WeightFormat formats)
     {
+        using var module = Load(model, runDir, seed, best);
+        return Write(module, Path.Combine(outDir, Stem(model.Name, seed, best)), formats);
+    }
+
+    /// <summary>The model of a run's unit with its last (or best) epoch's weights.</summary>
+    public static Sequential Load(ModelPlan model, string runDir, int seed, bool best)
+    {
         NativeRuntime.EnsureLoaded();
         var unit = UnitPaths.For(runDir, model.Name, seed);
         string source = best ? unit.BestWeights : unit.LastWeights;
         if (!File.Exists(source))
             throw new FileNotFoundException($"{source} does not exist: {model.Name} seed {seed} has no finished epoch in {runDir}");
-        using var module = ModelBuilder.Build(model);
-        module.load(source);
-        return Write(module, Path.Combine(outDir, Stem(model.Name, seed, best)), formats);
+        var module = ModelBuilder.Build(model);
+        try { module.load(source); }
+        catch { module.Dispose(); throw; }
+        return module;
     }
 
     /// <summary><c>MODEL-seedS</c>, or <c>MODEL-seedS-best</c> for the best epoch's weights.</summary>

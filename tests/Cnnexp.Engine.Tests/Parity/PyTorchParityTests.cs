@@ -70,7 +70,7 @@ public class PyTorchParityTests(ITestOutputHelper output)
     /// Every layer kind and input transform the exporter knows, in three models (dropout with p = 0, so
     /// training mode is deterministic; layer names that are Python keywords).
     /// </summary>
-    const string EveryKind = """
+    internal const string EveryKind = """
         name: kinds
         data: { dataset: synthetic, batch_size: 8 }
         train: { epochs: 1, optimizer: { type: adam, lr: 0.001 } }

@@ -1,0 +1,46 @@
+using Cnnexp.Engine.Export;
+using Cnnexp.Engine.Native;
+using Cnnexp.Engine.Tests.Onnx;
+using Xunit.Abstractions;
+
+namespace Cnnexp.Scripting.Tests;
+
+/// <summary>
+/// The shipped experiments with hooks, for the ONNX export (docs/onnx.md): each model without a
+/// `- script:` entry matches ONNX Runtime within 1e-4 and passes Debian's checker; each model with
+/// one is refused, naming the entry and its YAML line. (The others are in Cnnexp.Engine.Tests/Onnx.)
+/// </summary>
+public class OnnxHookedExperimentTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("gradnorm.yaml")]
+    [InlineData("opponent.yaml")]
+    public void Script_free_models_match_onnx_runtime_and_script_models_are_refused_at_their_line(string file)
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        var load = Experiment.Load(Repo.Path("experiments", file));
+        Assert.True(load.Ok, load.FormatDiagnostics());
+        var planned = Experiment.Plan(load.Spec!, load.Sources, new() { CacheDirectory = Workspace.SharedCache });
+        Assert.True(planned.Ok, planned.FormatDiagnostics());
+        var plan = planned.Plan!;
+        using var ws = new Workspace();
+        var exported = new List<string>();
+        foreach (var model in plan.Models)
+        {
+            bool scripted = model.AllLayers.Any(l => l.Spec is Spec.Layers.ScriptLayer) || model.Transforms.Any(t => t.Spec is Spec.Transforms.ScriptTransform);
+            if (scripted)
+            {
+                var e = Assert.Throws<ExportException>(() => OnnxExporter.Check(model));
+                Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}:\d+:\d+: .* cannot be written as ONNX: it is a C# script", e.Message);
+                output.WriteLine($"onnx {file}/{model.Name}: refused: {e.Message}");
+                continue;
+            }
+            var o = OnnxCase.Run(plan, model, ws.Path(""));
+            output.WriteLine($"onnx {file}/{model.Name}: max |logit diff| {o.MaxAbsDiff:E2} (max |logit| {o.MaxAbsLogit:F2}) over {OnnxCase.Images} images");
+            Assert.True(o.MaxAbsDiff <= 1e-4, $"{file}/{model.Name}: ONNX Runtime's logits differ from TorchSharp's by {o.MaxAbsDiff:E2}");
+            exported.Add(o.File);
+        }
+        Assert.NotEmpty(exported);
+        OnnxChecker.AssertValid(exported);
+    }
+}
