@@ -74,8 +74,7 @@ public partial class ArchitectureTests
     /// </summary>
     static readonly string[] CliPastTheFacade =
     [
-        "Commands/DataFetchCommand.cs", "Commands/DataImportCommand.cs", "Commands/DataListCommand.cs", "Commands/DataSettings.cs",
-        "Commands/DownloadProgressBar.cs", "Commands/PlanCommand.cs", "Commands/ReportCommand.cs",
+        "Commands/PlanCommand.cs", "Commands/ReportCommand.cs",
         "Commands/SubmitCommand.cs", "Errors.cs", "ResultsTable.cs", "RunProgress.cs",
     ];
 

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Engine.Data;
-using Cnnexp.Engine.Data.Sources;
-using Cnnexp.Engine.Native;
 using Cnnexp.Spec.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -31,20 +28,12 @@ public sealed class DataFetchCommand(IAnsiConsole console) : AsyncCommand<DataFe
                 : "synthetic is built in and generated in memory; there is nothing to fetch.");
             return ExitCodes.Success;
         }
-        var source = DatasetSources.Find(settings.Name)
-                     ?? throw new DataException($"unknown data set `{settings.Name}`; known: {string.Join(", ", DatasetSources.All.Select(s => s.Name))}");
-        var options = settings.Options(line => console.WriteLine(line));
-        if (settings.Mirror is not null) options = options with { Mirror = settings.Mirror };
-        string root = settings.ResolvedRoot(options);
-        if (source.FindLocal(root, options) is { } local && !local.StartsWith(root, StringComparison.Ordinal))
-            console.WriteLine($"{source.Name} is already installed in {local} (a system package); checking it");
-        await DownloadProgressBar.RunAsync(console, options, o => source.PrepareAsync(root, o, cancellation));
-        NativeRuntime.EnsureLoaded();
-        var splits = source.Read(root, options);
-        using (splits.Train)
-        using (splits.Test)
-            console.WriteLine($"{source.Name}: {splits.Train.Count:N0} training and {splits.Test.Count:N0} test images " +
-                              $"of {source.Info.ImageShape} in {splits.Location}");
+        var options = settings.Options(line => console.WriteLine(line)) with { Mirror = settings.Mirror };
+        var fetched = await DownloadProgressBar.RunAsync(console, options, o => DataSets.FetchAsync(settings.Name, o, cancellation));
+        if (fetched.SystemCopy is { } system)
+            console.WriteLine($"{fetched.Name} is already installed in {system} (a system package); checked it");
+        console.WriteLine($"{fetched.Name}: {fetched.TrainCount:N0} training and {fetched.TestCount:N0} test images " +
+                          $"of {fetched.ImageShape} in {fetched.Location}");
         return ExitCodes.Success;
     }
 }

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Engine.Data.Import;
-using Cnnexp.Engine.Native;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,9 +20,7 @@ public sealed class DataImportCommand(IAnsiConsole console) : Command<DataImport
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var options = settings.Options(line => console.WriteLine(line));
-        NativeRuntime.EnsureLoaded();
-        string folder = Cifar10Import.Run(settings.Source, settings.ResolvedRoot(options), options, settings.Force);
+        string folder = DataSets.ImportCifar10(settings.Source, settings.Options(line => console.WriteLine(line)), settings.Force);
         console.WriteLine($"CIFAR-10 is in {folder}; `data: {{ dataset: cifar10 }}` now loads it.");
         return ExitCodes.Success;
     }

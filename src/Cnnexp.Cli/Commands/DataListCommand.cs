@@ -1,5 +1,3 @@
-using Cnnexp.Engine.Data;
-using Cnnexp.Engine.Data.Sources;
 using Cnnexp.Spec.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,10 +10,10 @@ public sealed class DataListCommand(IAnsiConsole console) : Command<DataSettings
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellation)
     {
         var options = settings.Options();
-        string root = settings.ResolvedRoot(options);
+        string root = DataSets.CacheRoot(options);
         var table = new Table().AddColumns("name", "image", "classes", "train / test", "on this machine");
-        foreach (var info in DatasetCatalog.All)
-            table.AddRow(info.Name, info.ImageShape.ToString(), info.ClassCount.ToString(), Counts(info), Markup.Escape(Where(info, root, options)));
+        foreach (var (info, where) in DataSets.List(options))
+            table.AddRow(info.Name, info.ImageShape.ToString(), info.ClassCount.ToString(), Counts(info), Markup.Escape(where ?? "no"));
         table.AddRow(DatasetCatalog.ImageFolder, "any", "subfolders", "your files", "your folder (path:)");
         console.Write(table);
         console.WriteLine($"data cache: {root}");
@@ -24,11 +22,4 @@ public sealed class DataListCommand(IAnsiConsole console) : Command<DataSettings
     }
 
     static string Counts(DatasetInfo info) => $"{info.TrainCount ?? 0:N0} / {info.TestCount ?? 0:N0}";
-
-    static string Where(DatasetInfo info, string root, DataOptions options)
-    {
-        if (info == DatasetCatalog.Synthetic) return "built in";
-        var source = DatasetSources.Find(info.Name);
-        return source?.FindLocal(root, options) ?? "no";
-    }
 }

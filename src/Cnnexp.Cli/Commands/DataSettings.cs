@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Engine.Data;
 using Spectre.Console.Cli;
 
 namespace Cnnexp.Cli.Commands;
@@ -8,15 +7,9 @@ namespace Cnnexp.Cli.Commands;
 public class DataSettings : CommandSettings
 {
     [CommandOption("--root <DIR>")]
-    [Description("Data cache folder. Default: $CNNEXP_DATA, else $XDG_CACHE_HOME/cnnexp/datasets, else ~/.cache/cnnexp/datasets (docs/data.md).")]
+    [Description("Data cache folder. Default: $CNNEXP_DATA, else $XDG_CACHE_HOME/cnnexp/datasets or ~/.cache/cnnexp/datasets.")]
     public string? Root { get; init; }
 
-    /// <summary>Options from the environment, with this command's overrides.</summary>
-    public DataOptions Options(Action<string>? log = null)
-    {
-        var options = Engine.Host.HostSettings.FromEnvironment().Data with { Log = log };
-        return Root is null ? options : options with { Root = Root };
-    }
-
-    public string ResolvedRoot(DataOptions options) => DataRoot.Resolve(null, options);
+    /// <summary>The facade's settings, with this command's overrides (the environment is read there).</summary>
+    public Cnnexp.DataSettings Options(Action<string>? log = null) => new() { Root = Root, Log = log };
 }

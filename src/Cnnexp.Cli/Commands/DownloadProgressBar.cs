@@ -1,5 +1,3 @@
-using Cnnexp.Engine.Data;
-using Cnnexp.Engine.Data.Downloads;
 using Spectre.Console;
 
 namespace Cnnexp.Cli.Commands;
@@ -10,23 +8,20 @@ namespace Cnnexp.Cli.Commands;
 /// </summary>
 static class DownloadProgressBar
 {
-    public static async Task RunAsync(IAnsiConsole console, DataOptions options, Func<DataOptions, Task> work)
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, Cnnexp.DataSettings options, Func<Cnnexp.DataSettings, Task<T>> work)
     {
         if (!console.Profile.Capabilities.Interactive)
-        {
-            await work(options with { Progress = new Lines(console) });
-            return;
-        }
-        await console.Progress().AutoClear(false)
+            return await work(options with { Progress = new Lines(console) });
+        return await console.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
             .StartAsync(ctx => work(options with { Progress = new Bar(ctx) }));
     }
 
-    sealed class Bar(ProgressContext context) : IProgress<DownloadProgress>
+    sealed class Bar(ProgressContext context) : IProgress<DownloadStatus>
     {
         readonly Dictionary<string, ProgressTask> tasks = new();
 
-        public void Report(DownloadProgress p)
+        public void Report(DownloadStatus p)
         {
             lock (tasks)
             {
@@ -38,11 +33,11 @@ static class DownloadProgressBar
         }
     }
 
-    sealed class Lines(IAnsiConsole console) : IProgress<DownloadProgress>
+    sealed class Lines(IAnsiConsole console) : IProgress<DownloadStatus>
     {
         readonly Dictionary<string, int> shown = new();
 
-        public void Report(DownloadProgress p)
+        public void Report(DownloadStatus p)
         {
             int tenth = p.Total is > 0 ? (int)(10 * p.Received / p.Total.Value) : 0;
             lock (shown)
