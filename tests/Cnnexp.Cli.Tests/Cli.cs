@@ -25,9 +25,7 @@ static class Cli
 
     public static string TempDir()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n")[..12]);
-        Directory.CreateDirectory(dir);
-        return dir;
+        return Scratch.NewDir();
     }
 
     sealed class Tee(TextWriter one, TextWriter all) : TextWriter

@@ -60,7 +60,7 @@ public class SpecCommandTests
     {
         var result = await Cli.Run("inspect", Experiment("sumfirst.yaml"));
         Assert.True(result.ExitCode == 0, result.Output);
-        Golden.Check("inspect-sumfirst.txt", result.Output);
+        Golden.Check(Repo.Path("tests", "Cnnexp.Cli.Tests", "Golden", "inspect-sumfirst.txt"), result.Output, "CNNEXP_UPDATE_GOLDEN=1 dotnet test tests/Cnnexp.Cli.Tests");
         var standard = Section(result.Output, "standard");
         var sumfirst = Section(result.Output, "sumfirst");
         foreach (var shape in new[] { "8x32x32", "16x32x32", "16x16x16", "4096", "64", "10" })

@@ -80,10 +80,5 @@ public class ShippedExperimentTests
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
-    internal static string RepoPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "cnnexp.sln"))) return Path.Combine([dir.FullName, .. parts]);
-        throw new InvalidOperationException("cnnexp.sln not found");
-    }
+    internal static string RepoPath(params string[] parts) => Repo.Path(parts);
 }

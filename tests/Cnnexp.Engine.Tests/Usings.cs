@@ -1,1 +1,2 @@
+global using Cnnexp.TestSupport;
 global using Xunit;

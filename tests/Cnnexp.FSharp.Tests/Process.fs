@@ -12,19 +12,12 @@ do ()
 
 /// A fresh scratch folder, deleted when disposed: `use tmp = new TempFolder()`.
 type TempFolder() =
-    let dir = Path.Combine(Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n").Substring(0, 12))
-    do Directory.CreateDirectory dir |> ignore
+    let dir = Cnnexp.TestSupport.Scratch.NewDir()
     member _.Path = dir
     interface IDisposable with
-        member _.Dispose() =
-            try Directory.Delete(dir, true) with :? IOException | :? UnauthorizedAccessException -> ()
+        member _.Dispose() = Cnnexp.TestSupport.Scratch.Delete dir
 
-let repoRoot =
-    let rec up (dir: DirectoryInfo) =
-        if isNull dir then failwith "cnnexp.sln not found"
-        elif File.Exists(Path.Combine(dir.FullName, "cnnexp.sln")) then dir.FullName
-        else up dir.Parent
-    up (DirectoryInfo AppContext.BaseDirectory)
+let repoRoot = Cnnexp.TestSupport.Repo.Root
 
 /// Runs a program in a folder; returns its output, failing the test (with the output) on a non-zero exit.
 let run (file: string) (args: string list) (workDir: string) (env: (string * string) list) =

@@ -45,7 +45,7 @@ public class BrowserTests(RealRun run, ITestOutputHelper output)
         Assert.True(await page.Locator("#figure-channel_contributions").IsVisibleAsync());
         Assert.Contains("+ input:", await page.InnerTextAsync("#models"));      // sumfirst's diff from standard
 
-        string shot = Repo.Artefacts("report.png");
+        string shot = Repo.Artefacts("figures", "report.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         output.WriteLine($"screenshot: {shot}");
         Assert.Empty(problems);

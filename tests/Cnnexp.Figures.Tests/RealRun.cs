@@ -31,7 +31,7 @@ public sealed class RealRun
 
     public RealRun()
     {
-        Dir = Path.Combine(Repo.TempDir(), "run");
+        Dir = Path.Combine(Scratch.NewDir(), "run");
         var load = Experiment.Parse(Spec, "realrun.yaml");
         Assert.True(load.Ok, load.FormatDiagnostics());
         var plan = Experiment.Plan(load.Spec!, load.Sources);

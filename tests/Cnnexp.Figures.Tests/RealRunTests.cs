@@ -55,7 +55,7 @@ public class RealRunTests(RealRun run)
     public void Report_command_with_fonts_hidden_reproduces_every_figure_byte_for_byte()
     {
         // A copy of the finished run without its figures and reports: `cnnexp report` must draw them again.
-        string copy = Path.Combine(Repo.TempDir(), "run");
+        string copy = Path.Combine(Scratch.NewDir(), "run");
         foreach (var file in Directory.GetFiles(run.Dir, "*", SearchOption.AllDirectories))
         {
             string rel = Path.GetRelativePath(run.Dir, file);
@@ -85,7 +85,7 @@ static class FontlessCli
 {
     public static string Run(params string[] args)
     {
-        string root = Repo.TempDir(), empty = Path.Combine(root, "empty");
+        string root = Scratch.NewDir(), empty = Path.Combine(root, "empty");
         Directory.CreateDirectory(empty);
         string conf = Path.Combine(root, "fonts.conf");
         File.WriteAllText(conf, "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n");

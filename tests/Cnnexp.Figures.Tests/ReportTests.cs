@@ -84,7 +84,7 @@ public class ReportTests
     [Fact]
     public async Task Report_command_on_a_missing_directory_exits_2_and_help_lists_it()
     {
-        var (code, output) = await Cli("report", Path.Combine(Repo.TempDir(), "nothing-here"));
+        var (code, output) = await Cli("report", Path.Combine(Scratch.NewDir(), "nothing-here"));
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains("does not exist", output);
         var (helpCode, help) = await Cli("--help");

@@ -16,7 +16,7 @@ static class SyntheticRun
 
     public static string Write(string? dir = null)
     {
-        dir ??= Path.Combine(Repo.TempDir(), "run");
+        dir ??= Path.Combine(Scratch.NewDir(), "run");
         Directory.CreateDirectory(dir);
         var load = Experiment.Load(Repo.Path("experiments", "quickstart.yaml"));
         var plan = Experiment.Plan(load.Spec! with { Seeds = [0, 1, 2] }).Plan!;

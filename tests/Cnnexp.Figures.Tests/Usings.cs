@@ -1,3 +1,4 @@
+global using Cnnexp.TestSupport;
 global using Xunit;
 
 // Tests that train or launch a browser share the CPU: run this assembly's classes one at a time.

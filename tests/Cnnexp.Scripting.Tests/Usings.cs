@@ -1,3 +1,4 @@
+global using Cnnexp.TestSupport;
 global using Xunit;
 
 // Hook tests compile scripts and train: run this assembly's classes one at a time.

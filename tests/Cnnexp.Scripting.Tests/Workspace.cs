@@ -11,7 +11,7 @@ sealed class Workspace : IDisposable
 
     public Workspace()
     {
-        Dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n")[..12]);
+        Dir = Scratch.NewDir();
         Directory.CreateDirectory(System.IO.Path.Combine(Dir, "hooks"));
     }
 

@@ -32,7 +32,7 @@ static class TinyRun
         return plan!;
     }
 
-    public static string NewDir() => Path.Combine(Path.GetTempPath(), "cnnexp-tests", Guid.NewGuid().ToString("n")[..12]);
+    public static string NewDir() => Scratch.NewDir();
 
     public static RunSummary Run(ExperimentPlan plan, string dir, TrainingCallbacks? callbacks = null, CancellationToken cancel = default) =>
         ExperimentRunner.Run(plan, new RunOptions { OutDir = dir, Threads = 1, Cores = TestThreads.Cores, Callbacks = callbacks ?? new() }, cancel);
