@@ -80,7 +80,7 @@ public sealed class PredictRun : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Root, recursive: true);
+        Scratch.Delete(Root);
         return Task.CompletedTask;
     }
 }
