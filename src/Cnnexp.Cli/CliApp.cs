@@ -33,7 +33,7 @@ public static class CliApp
     }
 
     /// <summary>Top-level command names, for "did you mean" on a typo.</summary>
-    static readonly string[] Commands = ["run", "check", "inspect", "schema", "new", "plan", "status", "submit", "export", "data", "power", "report"];
+    static readonly string[] Commands = ["run", "check", "inspect", "schema", "new", "plan", "status", "submit", "export", "predict", "data", "power", "report"];
 
     static CommandApp Build(IAnsiConsole console, IAnsiConsole errors)
     {
@@ -79,6 +79,10 @@ public static class CliApp
                 .WithDescription("Write trained weights as a PyTorch state_dict (.pt) and safetensors, keyed by the YAML's layer names; `--format pytorch` adds the model as PyTorch code.")
                 .WithExample("export", "runs/try1", "--model", "standard", "--seed", "0")
                 .WithExample("export", "runs/try1", "--format", "pytorch");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Classify PNG or JPEG images (or folders of them) with a run's trained model: top classes and probabilities.")
+                .WithExample("predict", "runs/try1", "--model", "standard", "--seed", "0", "cat.png", "more-images/")
+                .WithExample("predict", "runs/try1", "--model", "standard", "--format", "json", "--top", "3", "cat.png");
             config.AddBranch("data", data =>
             {
                 data.SetDescription("List, download and import data sets.");

@@ -85,6 +85,15 @@ public static class Experiment
     /// </summary>
     public static ExportResult Export(string runOrSpec, ExportOptions? options = null) => ModelExport.Run(runOrSpec, options ?? new ExportOptions());
 
+    /// <summary>
+    /// Classifies PNG or JPEG files (or folders of them) with a run's trained model: each image decoded and
+    /// resized as the data set's images were (luma when it has one channel), normalised as `data.normalize`
+    /// says, then the model, one batch at a time. Returns every class's logit and probability and the top
+    /// <see cref="PredictOptions.Top"/> per image; a file that cannot be read is one line in
+    /// <see cref="PredictResult.ImageErrors"/> and the others are still classified (docs/predict.md).
+    /// </summary>
+    public static PredictResult Predict(string runDir, PredictOptions options) => ModelPrediction.Run(runDir, options);
+
     /// <summary>The plan as text: per model, each input transform and layer with shapes, parameters and MACs.</summary>
     public static string Inspect(ExperimentPlan plan) => PlanText.Format(plan);
 

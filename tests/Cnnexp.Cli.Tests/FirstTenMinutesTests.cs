@@ -40,6 +40,7 @@ public class FirstTenMinutesTests
         new[] { "report", "OUT" },
         new[] { "power", "OUT" },
         new[] { "export", "OUT" },
+        new[] { "predict", "OUT", "x.png" },
         new[] { "new", "my study" },
         new[] { "inspect", "QUICK", "--model", "nosuch" },
         new[] { "plan", "QUICK", "--format", "html" },

@@ -24,6 +24,7 @@ public class ReadmeTests
         ("cnnexp data import-cifar10 ", "tests/Cnnexp.Data.Tests/DataCommandTests.cs", "\"import-cifar10\""),
         ("cnnexp data fetch ", "tests/Cnnexp.Data.Tests/DataCommandTests.cs", "\"fetch\""),
         ("cnnexp submit ", "tests/Cnnexp.Cli.Tests/SlurmTests.cs", "\"--slurm\""),
+        ("cnnexp predict ", "tests/Cnnexp.Cli.Tests/PredictCommandTests.cs", "Cli.Run(\"predict\", run.Rgb"),    // needs images: a scratch copy of experiments/ has none
     ];
 
     [Fact]

@@ -75,3 +75,10 @@ let ``A shape error in a derived spec is a planning diagnostic`` () =
     let plan = Plan broken
     Assert.False plan.Ok
     Assert.Contains("linear needs a flat input", plan.FormatDiagnostics())
+
+[<Fact>]
+let ``Predict takes an options record from F#, and a folder that is no run is an error in the result`` () =
+    let result = Predict("no/such/run", PredictOptions(Inputs = [| "cat.png" |], Model = "rgb", Top = 3))
+    Assert.False result.Ok
+    Assert.Contains("no/such/run is not a readable run directory", result.Error)
+    Assert.Empty result.Images

@@ -37,7 +37,7 @@ public static class PyTorchSource
     {
         var py = new StringBuilder();
         bool residual = model.AllLayers.Any(l => l.Spec is ResidualLayer);
-        py.Append(Header(model, experiment.Spec.Name, experiment.Dataset.Classes, residual));
+        py.Append(Header(model, experiment, residual));
         if (residual) py.Append(ResidualClass);
         py.Append("\n\nclass Model(nn.Module):\n");
         py.Append($"    \"\"\"`{model.Name}`: (N, {Dims(model.Input)}) images in [0, 1] -> (N, {Dims(model.Output)}) logits.\"\"\"\n\n");
@@ -53,7 +53,7 @@ public static class PyTorchSource
         foreach (var layer in model.Layers)
             py.Append(Line(IsPlain(layer.Name) ? $"x = self.{layer.Name}(x)" : $"x = self._modules[\"{layer.Name}\"](x)", layer.Output, null));
         py.Append("        return x\n");
-        py.Append(Footer);
+        py.Append(PyTorchPredictScript.Text);
         return py.ToString();
     }
 
@@ -74,8 +74,8 @@ public static class PyTorchSource
 
     static string Line(string code, Shape output, string? what) => $"        {code}{Comment(44 - code.Length, output, what)}\n";
 
-    static string Header(ModelPlan model, string experiment, IReadOnlyList<string> classes, bool residual) => $$""""
-        """The model `{{model.Name}}` of the cnnexp experiment `{{experiment}}`, as plain PyTorch.
+    static string Header(ModelPlan model, ExperimentPlan experiment, bool residual) => $$""""
+        """The model `{{model.Name}}` of the cnnexp experiment `{{experiment.Spec.Name}}`, as plain PyTorch.
 
         Written by `cnnexp export --format pytorch`. The layers carry the YAML's names, so the state_dict
         cnnexp exports beside this file (`{{model.Name}}-seed0.pt`, ...) loads with strict=True:
@@ -85,13 +85,22 @@ public static class PyTorchSource
             logits = model(images)   # images: (N, {{Dims(model.Input)}}) floats in [0, 1]; logits: (N, {{Dims(model.Output)}})
 
         The input transforms are part of forward(), as in cnnexp: feed raw images, not transformed ones.
-        Run as a script, `python3 {{model.Name}}.py WEIGHTS.pt` loads the weights and prints the model.
+        Run as a script, it classifies images as `cnnexp predict` does, with the same output, using the
+        weights beside it (docs/predict.md; PNGs are read without PIL, JPEGs need it):
+
+            python3 {{model.Name}}.py [--format table|csv|json] [--top K] [--weights W.pt] IMAGE_OR_FOLDER...
         """
         {{(residual ? "from collections import OrderedDict\n\n" : "")}}import torch
         from torch import nn
 
+        MODEL = {{Quote(model.Name)}}
         INPUT_SHAPE = ({{Dims(model.Input)}})
-        CLASSES = [{{string.Join(", ", classes.Select(c => $"\"{c.Replace("\\", "\\\\").Replace("\"", "\\\"")}\""))}}]
+        CLASSES = [{{string.Join(", ", experiment.Dataset.Classes.Select(Quote))}}]
+
+        # How the data set's images reach the model (`cnnexp predict` and __main__ below): stored as
+        # uint8 (C, H, W) at this size, then scaled to [0, 1], or by (mean, std) of `data.normalize`.
+        DATA_SHAPE = ({{Dims(experiment.Dataset.ImageShape)}})
+        DATA_NORMALIZE = {{DataNormalize(experiment)}}
 
         """";
 
@@ -111,22 +120,13 @@ public static class PyTorchSource
 
         """";
 
-    const string Footer = """"
+    static string Quote(string s) => $"\"{s.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
 
+    static string DataNormalize(ExperimentPlan experiment) =>
+        experiment.Spec.Data.Normalize is { } n
+            ? $"({Floats(n.MeanFor(experiment.Dataset.ImageShape.C))}, {Floats(n.StdFor(experiment.Dataset.ImageShape.C))})"
+            : "None";
 
-        def load(weights, map_location="cpu"):
-            """The model with the weights of a state_dict file cnnexp exported, in eval mode."""
-            model = Model()
-            model.load_state_dict(torch.load(weights, map_location=map_location), strict=True)
-            return model.eval()
-
-
-        if __name__ == "__main__":
-            import sys
-
-            if len(sys.argv) != 2:
-                sys.exit(f"usage: python3 {sys.argv[0]} WEIGHTS.pt")
-            print(load(sys.argv[1]))
-
-        """";
+    static string Floats(IEnumerable<double> values) =>
+        $"[{string.Join(", ", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]";
 }

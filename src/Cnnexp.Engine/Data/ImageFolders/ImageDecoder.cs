@@ -7,9 +7,14 @@ namespace Cnnexp.Engine.Data.ImageFolders;
 static class ImageDecoder
 {
     /// <summary>Null on success, else what is wrong with the file (for a message that names it).</summary>
-    public static string? Decode(EncodedImage image, Shape shape, bool resize, Span<byte> destination)
+    public static string? Decode(EncodedImage image, Shape shape, bool resize, Span<byte> destination) =>
+        Decode(image, shape, resize, destination, out _);
+
+    /// <param name="source">The image's own size, (0, 0) when it cannot be read: `cnnexp predict` says when it was resized.</param>
+    public static string? Decode(EncodedImage image, Shape shape, bool resize, Span<byte> destination, out (int Width, int Height) source)
     {
         string path = image.Name;
+        source = (0, 0);
         using var data = image.Bytes is { } bytes ? SKData.CreateCopy(bytes) : null;
         var opened = SKCodecResult.Success;
         using var codec = data is not null ? SKCodec.Create(data) : SKCodec.Create(image.Path!, out opened);
@@ -17,6 +22,7 @@ static class ImageDecoder
         if (codec is null)
             return $"`{path}` cannot be decoded ({opened}): it is not a valid PNG or JPEG image";
         var size = codec.Info;
+        source = (size.Width, size.Height);
         if (!resize && (size.Width != shape.W || size.Height != shape.H))
             return $"`{path}` is {size.Width}x{size.Height} (width x height), but the folder's images are {shape.W}x{shape.H} like its first image; " +
                    $"add `resize: [{shape.H}, {shape.W}]` under `data:` to resize them all";
