@@ -28,8 +28,12 @@ command -v sharpfuzz >/dev/null || dotnet tool install --global SharpFuzz.Comman
 # A fresh output folder each time: sharpfuzz refuses an assembly it has already instrumented.
 bin=artifacts/fuzz/bin
 rm -rf "$bin"
-taskset -c "$core" dotnet build fuzz/Cnnexp.Fuzz -c Release -o "$bin" -v quiet -nologo
+# No hard links: the build links package files to the NuGet cache where it can, and sharpfuzz
+# rewrites a file in place, which would instrument every project's copy of YamlDotNet on the machine.
+taskset -c "$core" dotnet build fuzz/Cnnexp.Fuzz -c Release -o "$bin" -v quiet -nologo \
+  -p:CreateHardLinksForCopyLocalIfPossible=false -p:CreateHardLinksForPublishFilesIfPossible=false
 for dll in Cnnexp.Spec Cnnexp.Engine YamlDotNet; do
+  cp "$bin/$dll.dll" "$bin/$dll.dll.own" && mv -f "$bin/$dll.dll.own" "$bin/$dll.dll"   # a file of our own, whatever the build did
   taskset -c "$core" sharpfuzz "$bin/$dll.dll" >/dev/null
 done
 
