@@ -42,10 +42,15 @@ public static class SafeTar
         switch (entry.EntryType)
         {
             case TarEntryType.Directory:
-                Directory.CreateDirectory(Target(entry.Name, root, archive));
+                string folder = Target(entry.Name, root, archive);
+                if (File.Exists(folder) || Collides(folder, root)) throw Refused(archive, entry.Name, Collision);
+                Directory.CreateDirectory(folder);
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                 string path = Target(entry.Name, root, archive);
+                if (path + Path.DirectorySeparatorChar == root)
+                    throw Refused(archive, entry.Name, "is a file that names the folder itself");
+                if (Directory.Exists(path) || Collides(path, root)) throw Refused(archive, entry.Name, Collision);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using (var output = File.Create(path))         // our own permissions, not the archive's
                     entry.DataStream?.CopyTo(output);
@@ -72,6 +77,17 @@ public static class SafeTar
     }
 
     static bool IsInside(string full, string root) => full.StartsWith(root, StringComparison.Ordinal);
+
+    const string Collision = "collides with an earlier entry: one name is both a file and a folder";
+
+    /// <summary>True when a folder on the way from <paramref name="root"/> to <paramref name="full"/> is already a file (found by fuzzing: an IOException before).</summary>
+    static bool Collides(string full, string root)
+    {
+        for (string? dir = Path.GetDirectoryName(full); dir is not null && IsInside(dir + Path.DirectorySeparatorChar, root) && dir + Path.DirectorySeparatorChar != root;
+             dir = Path.GetDirectoryName(dir))
+            if (File.Exists(dir)) return true;
+        return false;
+    }
 
     static DataException Refused(string archive, string name, string why) =>
         new($"`{archive}`: entry `{name}` {why}. The archive is unsafe or not the official one; nothing was extracted.");
