@@ -44,8 +44,11 @@ echo "fuzzing $target for ${seconds}s on core $core; afl output in $out"
 # checks, and pin with taskset rather than afl's own core picking.
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
        AFL_NO_UI=1 AFL_FORKSRV_INIT_TMOUT=60000 DOTNET_TieredPGO=0
+# The spec targets get a dictionary of spec keys, kinds and YAML syntax.
+dict=()
+[[ $target == yaml || $target == spec ]] && dict=(-x fuzz/dict/spec.dict)
 set +e
-taskset -c "$core" afl-fuzz -i "fuzz/corpus/$target" -o "$out" -t 5000 -m none -V "$seconds" \
+taskset -c "$core" afl-fuzz -i "fuzz/corpus/$target" -o "$out" "${dict[@]}" -t 5000 -m none -V "$seconds" \
   -- dotnet "$bin/Cnnexp.Fuzz.dll" "$target" > "$out/afl.log" 2>&1
 status=$?
 set -e
