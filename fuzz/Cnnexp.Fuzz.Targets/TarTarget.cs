@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using Cnnexp.Engine.Data;
 using Cnnexp.Engine.Data.Downloads;
+using Cnnexp.Engine.Data.Import;
 
 namespace Cnnexp.Fuzz.Targets;
 
 /// <summary>
-/// The .tar.gz extractor. Input: a tar stream (gzipped here, so mutations hit the tar headers), or
+/// The .tar.gz extractor, then the archive image reader of `cnnexp data import`. Input: a tar stream (gzipped here, so mutations hit the tar headers), or
 /// a gzip stream as it is. The extractor must write only inside its new folder, leave no folder
 /// behind when it refuses (<see cref="DataException"/>), and extract only files and folders.
 /// </summary>
@@ -27,6 +28,9 @@ public static class TarTarget
             throw new FuzzFinding($"extraction wrote outside its folder: {string.Join(", ", outside)}");
         if (!refused && new DirectoryInfo(output).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).FirstOrDefault(f => f.LinkTarget is not null) is { } link)
             throw new FuzzFinding($"extraction made a link: {link.FullName} -> {link.LinkTarget}");
+        // `cnnexp data import` reads the same archives' images straight into memory.
+        try { ArchiveImages.Read(archive); }
+        catch (DataException) { }
     }
 
     static byte[] Gzip(byte[] content)
