@@ -114,10 +114,10 @@ public static class YamlReader
     {
         public Mark At { get; } = at;
 
-        /// <summary>The parser's own words, e.g. "YamlDotNet: Global tags must be valid URIs (ArgumentException)".</summary>
+        /// <summary>The parser's own words, e.g. "YamlDotNet: Global tags must be valid URIs." (no exception names: this is a user's message).</summary>
         public string Reason => InnerException is ArgumentException a && a.ParamName is { } p
-            ? $"YamlDotNet: {a.Message.Replace($" (Parameter '{p}')", "")} ({a.GetType().Name})"
-            : $"YamlDotNet: {InnerException!.Message} ({InnerException.GetType().Name})";
+            ? $"YamlDotNet: {a.Message.Replace($" (Parameter '{p}')", "")}"
+            : $"YamlDotNet: {InnerException!.Message}";
     }
 
     /// <summary>Thrown, and caught in <see cref="Read"/>, when nesting passes <see cref="SpecLimits.MaxYamlDepth"/>.</summary>
