@@ -25,7 +25,9 @@ public static class SafeTar
             while (reader.GetNextEntry() is { } entry)
                 Extract(entry, root, archive);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        // System.Formats.Tar throws OverflowException for a numeric header field out of range (a GNU
+        // or PAX timestamp; found by fuzzing), besides the usual exceptions of damaged data.
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
         {
             Directory.Delete(destination, recursive: true);
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}); delete it and fetch it again.");
@@ -39,6 +41,9 @@ public static class SafeTar
 
     static void Extract(TarEntry entry, string root, string archive)
     {
+        // .NET refuses a path with a NUL (an ArgumentException; found by fuzzing in a PAX name).
+        if (entry.Name.Contains('\0') || entry.LinkName.Contains('\0'))
+            throw Refused(archive, entry.Name.Replace('\0', '?'), "has a NUL character in its name");
         switch (entry.EntryType)
         {
             case TarEntryType.Directory:
@@ -50,6 +55,8 @@ public static class SafeTar
                 string path = Target(entry.Name, root, archive);
                 if (path + Path.DirectorySeparatorChar == root)
                     throw Refused(archive, entry.Name, "is a file that names the folder itself");
+                if (Path.EndsInDirectorySeparator(path))                 // `a/` as a file: found by fuzzing
+                    throw Refused(archive, entry.Name, "is a file whose name ends in `/`, as a folder's does");
                 if (Directory.Exists(path) || Collides(path, root)) throw Refused(archive, entry.Name, Collision);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using (var output = File.Create(path))         // our own permissions, not the archive's
