@@ -32,6 +32,11 @@ public static class SafeTar
             Directory.Delete(destination, recursive: true);
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}); delete it and fetch it again.");
         }
+        catch (NotSupportedException e)                  // e.g. a GNU sparse file (found by fuzzing)
+        {
+            Directory.Delete(destination, recursive: true);
+            throw new DataException($"`{archive}` uses a tar feature cnnexp cannot read ({e.Message}); nothing was extracted.");
+        }
         catch
         {
             Directory.Delete(destination, recursive: true);

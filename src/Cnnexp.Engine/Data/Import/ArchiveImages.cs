@@ -45,6 +45,10 @@ public sealed record ArchiveImages(IReadOnlyList<string> Classes, IReadOnlyList<
         {
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}).");
         }
+        catch (NotSupportedException e)
+        {
+            throw new DataException($"`{archive}` uses a tar feature cnnexp cannot read ({e.Message}).");
+        }
         var classes = found.Where(f => f.Split == "train").Select(f => f.Class).Distinct().Order(StringComparer.Ordinal).ToList();
         if (found.FirstOrDefault(f => f.Split == "test" && !classes.Contains(f.Class)) is { Name: not null } stray)
             throw new DataException($"`{archive}`: `{stray.Name}` is in class `{stray.Class}`, which train/ does not have: every label must come from the class list");
