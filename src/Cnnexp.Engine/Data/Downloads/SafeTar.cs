@@ -25,9 +25,10 @@ public static class SafeTar
             while (reader.GetNextEntry() is { } entry)
                 Extract(entry, root, archive);
         }
-        // System.Formats.Tar throws OverflowException for a numeric header field out of range (a GNU
-        // or PAX timestamp; found by fuzzing), besides the usual exceptions of damaged data.
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
+        // Besides the usual exceptions of damaged data, System.Formats.Tar throws OverflowException for
+        // a numeric header field out of range (a GNU or PAX timestamp) and InvalidOperationException
+        // for a PAX attributes block larger than it allows (both found by fuzzing). Extract throws neither.
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException or InvalidOperationException)
         {
             Directory.Delete(destination, recursive: true);
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}); delete it and fetch it again.");

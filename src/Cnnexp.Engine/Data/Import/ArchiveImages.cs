@@ -41,7 +41,7 @@ public sealed record ArchiveImages(IReadOnlyList<string> Classes, IReadOnlyList<
                 found.Add((parts[^3], parts[^2], entry.Name, bytes));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)   // as SafeTar
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException or InvalidOperationException)   // as SafeTar
         {
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}).");
         }
