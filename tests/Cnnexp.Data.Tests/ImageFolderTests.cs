@@ -105,9 +105,21 @@ public class ImageFolderTests
           "cut.png` cannot be decoded" },
         { "empty class", root => Directory.CreateDirectory(Path.Combine(root, "train", "fox")),
           "class folder `" },
+        { "first image's header says a negative width (fuzzing)", root => PngWidth(Path.Combine(root, "train", "cat", "000.png"), -16),
+          "000.png` says it is -16x6 pixels (width x height); an image folder's images may be 1 to 4,096 pixels a side" },
+        { "first image's header says it is too wide", root => PngWidth(Path.Combine(root, "train", "cat", "000.png"), 5000),
+          "000.png` says it is 5000x6 pixels (width x height); an image folder's images may be 1 to 4,096 pixels a side (add `resize: [HEIGHT, WIDTH]`" },
         { "label outside the classes", root => Fixtures.Image(Path.Combine(root, "test", "yak", "a.png"), 8, 6, 1),
           "yak` is not one of the 3 training classes (cat, dog, eel): every label must come from the class list" },
     };
+
+    /// <summary>Overwrites a PNG's width in its IHDR header (big-endian, at byte 16), leaving the pixels as they are.</summary>
+    static void PngWidth(string png, int width)
+    {
+        var bytes = File.ReadAllBytes(png);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(16), width);
+        File.WriteAllBytes(png, bytes);
+    }
 
     [Theory]
     [MemberData(nameof(BadFolders))]

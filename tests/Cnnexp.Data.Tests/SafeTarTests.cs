@@ -31,6 +31,10 @@ public class SafeTarTests
         { "absolute symlink", new TarItem("link", Type: TarEntryType.SymbolicLink, LinkName: "/etc"), "is a link to `/etc`, outside the folder" },
         { "inside symlink", new TarItem("top/link", Type: TarEntryType.SymbolicLink, LinkName: "."), "is a link to `.`; only files and folders" },
         { "hard link", new TarItem("hard", Type: TarEntryType.HardLink, LinkName: "/etc/passwd"), "is a link to `/etc/passwd`, outside the folder" },
+        { "file named like the folder", new TarItem(".", Payload), "is a file that names the folder itself" },
+        { "file under a file", new TarItem("top/ok.bin/x.bin", Payload), "collides with an earlier entry" },
+        { "file named like a folder (fuzzing)", new TarItem("top/new/", Payload), "is a file whose name ends in `/`" },
+        { "folder over a file", new TarItem("top/ok.bin/", Type: TarEntryType.Directory), "collides with an earlier entry" },
     };
 
     [Theory]

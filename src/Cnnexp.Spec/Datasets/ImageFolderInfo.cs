@@ -1,4 +1,5 @@
 using Cnnexp.Spec.Diagnostics;
+using Cnnexp.Spec.Limits;
 using Cnnexp.Spec.Model;
 using Cnnexp.Spec.Planning;
 
@@ -26,6 +27,16 @@ public static class ImageFolderInfo
             {
                 diagnostics.Error("dataset", $"`{first}` is not a readable PNG or JPEG image", data.SpanOf("path"),
                     "replace or delete the file; image folders hold PNG and JPEG files");
+                return null;
+            }
+            // The header is the file's word: a side of 0, a negative one (a PNG stores 32 bits) or one
+            // past the limit made the loader's pixel count overflow (found by fuzzing).
+            if (header.Width is < 1 or > SpecLimits.MaxSide || header.Height is < 1 or > SpecLimits.MaxSide)
+            {
+                diagnostics.Error("dataset", $"`{first}` says it is {header.Width}x{header.Height} pixels (width x height); " +
+                    $"an image folder's images may be 1 to {SpecLimits.MaxSide:N0} pixels a side", data.SpanOf("path"),
+                    header.Width >= 1 && header.Height >= 1 ? "add `resize: [HEIGHT, WIDTH]` under `data:` to shrink the images as they load"
+                        : "replace or delete the file: its header is damaged");
                 return null;
             }
             size = new IntPair(header.Height, header.Width);

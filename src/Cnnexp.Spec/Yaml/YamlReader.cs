@@ -28,9 +28,10 @@ public static class YamlReader
                 new SourceSpan(file, line, col), "replace the tab with spaces");
             return null;
         }
-        var parser = new TrackingParser(new Parser(new StringReader(text)));
+        TrackingParser? parser = null;
         try
         {
+            parser = new TrackingParser(text);
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
                 return new YMap([], new SourceSpan(file, 1, 1));
@@ -57,12 +58,11 @@ public static class YamlReader
             diagnostics.Add(SyntaxError.Explain(text, file, CleanMessage(e.Message), Clamp(Span(file, e.Start), text), (int)e.Start.Index));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (ParserFailure failure)
         {
-            // YamlDotNet's scanner can fail without a YamlException on some malformed input; the last
-            // event it read still tells the user where reading stopped.
-            diagnostics.Add(SyntaxError.Explain(text, file, "the YAML could not be read past this point",
-                Clamp(Span(file, parser.LastEnd), text), (int)parser.LastEnd.Index));
+            // The last event the parser read still tells the user where reading stopped.
+            diagnostics.Add(SyntaxError.Explain(text, file, $"the YAML could not be read past this point ({failure.Reason})",
+                Clamp(Span(file, failure.At), text), (int)failure.At.Index));
             return null;
         }
     }
@@ -78,9 +78,20 @@ public static class YamlReader
         return false;
     }
 
-    /// <summary>Remembers where the last event the parser produced ended.</summary>
-    sealed class TrackingParser(IParser inner) : IParser
+    /// <summary>
+    /// YamlDotNet's parser, remembering where the last event it produced ended. YamlDotNet can fail
+    /// without a YamlException on some malformed input (an InvalidOperationException; and fuzzing found
+    /// an ArgumentException, "Global tags must be valid URIs", for a tag such as `!!!!!!!!!!]-`, thrown
+    /// already by the constructor, which scans ahead): such
+    /// failures become a <see cref="ParserFailure"/> at the last good position, so a spec cannot crash
+    /// the tool through the parser. Exceptions of our own code are not caught here.
+    /// </summary>
+    sealed class TrackingParser : IParser
     {
+        readonly IParser inner;
+
+        public TrackingParser(string text) => inner = Guard(() => new Parser(new StringReader(text)), Mark.Empty);
+
         public Mark LastEnd { get; private set; } = Mark.Empty;
         public int Unreported { get; set; }
         public ParsingEvent? Current => inner.Current;
@@ -88,8 +99,25 @@ public static class YamlReader
         public bool MoveNext()
         {
             if (inner.Current is { } current) LastEnd = current.End;
-            return inner.MoveNext();
+            return Guard(inner.MoveNext, LastEnd);
         }
+
+        static T Guard<T>(Func<T> call, Mark at)
+        {
+            try { return call(); }
+            catch (Exception e) when (e is not (YamlException or OutOfMemoryException)) { throw new ParserFailure(at, e); }
+        }
+    }
+
+    /// <summary>YamlDotNet failed with an exception other than a YamlException; caught in <see cref="Read"/>.</summary>
+    sealed class ParserFailure(Mark at, Exception inner) : Exception("YamlDotNet failed", inner)
+    {
+        public Mark At { get; } = at;
+
+        /// <summary>The parser's own words, e.g. "YamlDotNet: Global tags must be valid URIs." (no exception names: this is a user's message).</summary>
+        public string Reason => InnerException is ArgumentException a && a.ParamName is { } p
+            ? $"YamlDotNet: {a.Message.Replace($" (Parameter '{p}')", "")}"
+            : $"YamlDotNet: {InnerException!.Message}";
     }
 
     /// <summary>Thrown, and caught in <see cref="Read"/>, when nesting passes <see cref="SpecLimits.MaxYamlDepth"/>.</summary>

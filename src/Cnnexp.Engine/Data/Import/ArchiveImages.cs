@@ -10,6 +10,12 @@ public sealed record ArchiveImages(IReadOnlyList<string> Classes, IReadOnlyList<
     static readonly string[] Extensions = [".png", ".jpg", ".jpeg"];
 
     /// <summary>
+    /// An image is read whole into memory, sized by its tar header: a header claiming 3 GB was an
+    /// OverflowException (found by fuzzing). A 4,096 x 4,096 RGBA PNG stored without compression is 64 MiB.
+    /// </summary>
+    const long MaxImageBytes = 256L << 20;
+
+    /// <summary>
     /// Reads the images straight from the .tar.gz into memory: nothing is written to disk, which
     /// for 60,000 small files is many times faster than unpacking them.
     /// </summary>
@@ -27,14 +33,21 @@ public sealed record ArchiveImages(IReadOnlyList<string> Classes, IReadOnlyList<
                 var parts = entry.Name.Split('/', StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length < 3 || parts[^3] is not ("train" or "test") || parts[^1].StartsWith('.')
                     || !Extensions.Contains(Path.GetExtension(parts[^1]).ToLowerInvariant())) continue;
+                if (entry.Length > MaxImageBytes)
+                    throw new DataException($"`{archive}`: entry `{entry.Name}` says it holds {DataErrors.N(entry.Length)} bytes; " +
+                        $"an image may hold at most {DataErrors.N(MaxImageBytes)} (the archive is damaged or not a data set)");
                 var bytes = new byte[entry.Length];
                 entry.DataStream.ReadExactly(bytes);
                 found.Add((parts[^3], parts[^2], entry.Name, bytes));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException or InvalidOperationException)   // as SafeTar
         {
             throw new DataException($"`{archive}` is not a complete .tar.gz archive ({e.Message}).");
+        }
+        catch (NotSupportedException e)
+        {
+            throw new DataException($"`{archive}` uses a tar feature cnnexp cannot read ({e.Message}).");
         }
         var classes = found.Where(f => f.Split == "train").Select(f => f.Class).Distinct().Order(StringComparer.Ordinal).ToList();
         if (found.FirstOrDefault(f => f.Split == "test" && !classes.Contains(f.Class)) is { Name: not null } stray)
