@@ -7,7 +7,7 @@
 //     dotnet pack src/Cnnexp.FSharp -c Release -o artifacts
 // then run (about a minute on one core):
 //     dotnet fsi examples/fsharp/sumfirst.fsx
-#r "nuget: Cnnexp.FSharp, 0.3.0"
+#r "nuget: Cnnexp.FSharp, 0.4.0"
 
 open System
 open System.IO

@@ -12,7 +12,7 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
     use tmp = new TempFolder()
     let work = tmp.Path
     // A version of its own: the NuGet cache never serves an older build of the same number.
-    let version = $"0.3.0-fsx.{DateTime.UtcNow:yyyyMMddHHmmss}"
+    let version = $"0.4.0-fsx.{DateTime.UtcNow:yyyyMMddHHmmss}"
     let example = Path.Combine(work, "examples", "fsharp")
     Directory.CreateDirectory example |> ignore
     Directory.CreateDirectory(Path.Combine(work, "experiments")) |> ignore
@@ -20,8 +20,8 @@ let ``examples/fsharp/sumfirst.fsx runs with dotnet fsi against the locally pack
     run "dotnet" [ "pack"; Path.Combine(repoRoot, "src", "Cnnexp.FSharp"); "-c"; "FsxTest"; "-o"; Path.Combine(work, "artifacts"); $"-p:Version={version}" ] repoRoot []
         |> ignore
     let script = File.ReadAllText(Path.Combine(repoRoot, "examples", "fsharp", "sumfirst.fsx"))
-    Assert.Contains("#r \"nuget: Cnnexp.FSharp, 0.3.0\"", script)                  // the line docs/fsharp.md documents
-    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.FSharp, 0.3.0", $"Cnnexp.FSharp, {version}"))
+    Assert.Contains("#r \"nuget: Cnnexp.FSharp, 0.4.0\"", script)                  // the line docs/fsharp.md documents
+    File.WriteAllText(Path.Combine(example, "sumfirst.fsx"), script.Replace("Cnnexp.FSharp, 0.4.0", $"Cnnexp.FSharp, {version}"))
     File.Copy(Path.Combine(repoRoot, "examples", "fsharp", "nuget.config"), Path.Combine(example, "nuget.config"))
     File.Copy(Path.Combine(repoRoot, "experiments", "quickstart.yaml"), Path.Combine(work, "experiments", "quickstart.yaml"))
     let packages =
