@@ -12,7 +12,7 @@ public class NativeLoadingTests
         NativeRuntime.EnsureLoaded(threads: 1);
         using var scope = NewDisposeScope();
         var conv = nn.Conv2d(3, 4, 3, padding: 1);
-        var x = randn(2, 3, 8, 8);               // (N, C, H, W)
+        var x = randn(2, 3, 8, 8, generator: TestRandom.Generator);               // (N, C, H, W)
         var loss = conv.forward(x).square().mean();
         loss.backward();
         Assert.Equal(new long[] { 4, 3, 3, 3 }, conv.weight!.grad!.shape);

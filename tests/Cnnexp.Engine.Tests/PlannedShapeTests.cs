@@ -78,7 +78,7 @@ public class PlannedShapeTests
         NativeRuntime.EnsureLoaded(threads: 1);
         var planned = Plan(yaml, ParseShape(input));
         using var scope = NewDisposeScope();
-        var x = randn(planned[0].Input.WithBatch(2));                          // (N, C, H, W) or (N, F)
+        var x = randn(planned[0].Input.WithBatch(2), generator: TestRandom.Generator);                          // (N, C, H, W) or (N, F)
         foreach (var layer in planned)
         {
             var module = ModuleRegistry.Build(layer);
@@ -97,7 +97,7 @@ public class PlannedShapeTests
         var check = spec.Infer(shape);
         Assert.True(check.IsOk, check.Error);
         using var scope = NewDisposeScope();
-        var y = ModuleRegistry.Build(new PlannedTransform(spec, shape, check.Output!)).forward(rand(shape.WithBatch(3)));
+        var y = ModuleRegistry.Build(new PlannedTransform(spec, shape, check.Output!)).forward(rand(shape.WithBatch(3), generator: TestRandom.Generator));
         Assert.Equal(check.Output!.WithBatch(3), y.shape);
     }
 

@@ -60,9 +60,9 @@ public class PrecisionTests
             Assert.True(t.eq(a[name]).all().item<bool>(), name);                            // same initialisation for the same seed
         }
 
-        manual_seed(4);
-        var x = rand(8, 3, 32, 32);                                           // (N, C, H, W) in [0, 1]
-        var y = randint(0, 10, [8]);
+        TestRandom.Seed(4);
+        var x = rand(8, 3, 32, 32, generator: TestRandom.Generator);                                           // (N, C, H, W) in [0, 1]
+        var y = randint(0, 10, [8], generator: TestRandom.Generator);
         var (lossA, gradsA) = Step(fp32, x, y);
         var (lossB, gradsB) = Step(bf16, x, y);
         Assert.InRange(Math.Abs(lossA - lossB), 0, 0.02 * Math.Abs(lossA));   // bf16 keeps ~3 significant digits
@@ -97,8 +97,8 @@ public class PrecisionTests
         bf16.eval();
         var first = bf16.children().First();
         Assert.IsType<AutocastConv2d>(first);
-        Assert.Equal(ScalarType.BFloat16, ((nn.Module<Tensor, Tensor>)first).call(rand(2, 3, 32, 32)).dtype);
-        Assert.Equal(ScalarType.BFloat16, bf16.forward(rand(2, 3, 32, 32)).dtype);   // logits leave the model in bf16; the trainer casts
+        Assert.Equal(ScalarType.BFloat16, ((nn.Module<Tensor, Tensor>)first).call(rand(2, 3, 32, 32, generator: TestRandom.Generator)).dtype);
+        Assert.Equal(ScalarType.BFloat16, bf16.forward(rand(2, 3, 32, 32, generator: TestRandom.Generator)).dtype);   // logits leave the model in bf16; the trainer casts
     }
 
     [Fact]

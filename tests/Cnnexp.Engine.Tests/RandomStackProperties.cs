@@ -63,7 +63,7 @@ public class RandomStackProperties
         var model = plan!.Models[0];
 
         using var scope = NewDisposeScope();
-        var x = rand(model.Input.WithBatch(2));                                    // (N, C, H, W)
+        var x = rand(model.Input.WithBatch(2), generator: TestRandom.Generator);                                    // (N, C, H, W)
         foreach (var t in model.Transforms) x = ModuleRegistry.Build(t).forward(x);
         Assert.Equal(model.LayerInput.WithBatch(2), x.shape);
         foreach (var layer in model.Layers)

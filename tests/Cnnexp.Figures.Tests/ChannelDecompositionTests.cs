@@ -44,7 +44,7 @@ public class ChannelDecompositionTests(RealRun run)
     {
         NativeRuntime.EnsureLoaded(1);
         using var conv = nn.Conv2d(4, 4, 3, groups: 2);
-        using var x = rand(1, 4, 8, 8);
+        using var x = rand(1, 4, 8, 8, generator: TestRandom.Generator);
         Assert.Throws<NotSupportedException>(() => ChannelDecomposition.Compute(conv, x));
     }
 }

@@ -113,7 +113,7 @@ public class HookExperimentPlanTests
             using var scope = TorchSharp.torch.NewDisposeScope();
             using var module = Engine.Modules.ModelBuilder.Build(model);
             module.eval();
-            var y = module.forward(TorchSharp.torch.rand(model.Input.WithBatch(2)));      // (N, C, H, W) -> (N, classes)
+            var y = module.forward(TorchSharp.torch.rand(model.Input.WithBatch(2), generator: TestRandom.Generator));      // (N, C, H, W) -> (N, classes)
             Assert.Equal(model.Output.WithBatch(2), y.shape);
             Assert.Equal(model.Parameters, module.parameters().Sum(p => p.numel()));
         }

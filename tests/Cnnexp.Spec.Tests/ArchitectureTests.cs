@@ -90,4 +90,23 @@ public partial class ArchitectureTests
         Assert.True(files.Except(CliPastTheFacade).ToList() is [], "go through the facade (src/Cnnexp) instead: " + string.Join(", ", files.Except(CliPastTheFacade)));
         Assert.True(CliPastTheFacade.Except(files).ToList() is [], "no longer past the facade, remove from the list: " + string.Join(", ", CliPastTheFacade.Except(files)));
     }
+
+    [GeneratedRegex(@"(?:(?<![\w.])|(?<=\btorch\.))(rand|randn|randint|randperm|rand_like|randn_like|manual_seed)\((?<args>[^;]*)")]
+    private static partial Regex GlobalDraw();
+
+    /// <summary>
+    /// Tests never draw from libtorch's global generator (tests/Shared/TestRandom.cs says why): a test
+    /// drawing from it while another seeds it under UnitRandom's lock changes that test's initial weights.
+    /// </summary>
+    [Fact]
+    public void Tests_draw_random_tensors_from_their_own_generator()
+    {
+        var offenders = Directory.GetFiles(Repo.Path("tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, i, line)))
+            .Where(l => !l.line.TrimStart().StartsWith("//", StringComparison.Ordinal) && !l.line.TrimStart().StartsWith("///", StringComparison.Ordinal))
+            .Where(l => GlobalDraw().Matches(l.line).Any(m => !m.Groups["args"].Value.Contains("generator", StringComparison.Ordinal)))
+            .Select(l => $"{Path.GetRelativePath(Repo.Path("tests"), l.f)}:{l.i + 1}").ToList();
+        Assert.True(offenders is [], "draw with generator: TestRandom.Generator: " + string.Join(", ", offenders));
+    }
 }

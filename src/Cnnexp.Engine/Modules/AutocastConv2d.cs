@@ -17,7 +17,7 @@ public sealed class AutocastConv2d : nn.Module<Tensor, Tensor>
     readonly long[] stride, padding, dilation;
     readonly long groups;
     readonly ScalarType dtype;
-    readonly bool channelsLast;
+    readonly bool channelsLast, strided1x1;
 
     public AutocastConv2d(Conv2d conv, ScalarType dtype, bool channelsLast) : base("AutocastConv2d")
     {
@@ -29,12 +29,13 @@ public sealed class AutocastConv2d : nn.Module<Tensor, Tensor>
         groups = conv.groups;
         this.dtype = dtype;
         this.channelsLast = channelsLast;
+        strided1x1 = ChannelsLast.Unsafe(conv);
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)                 // (N, C, H, W) -> (N, out, H', W') in dtype
     {
-        if (channelsLast && x.shape[1] > 1) x = ChannelsLast.To(x);
+        if (channelsLast && x.shape[1] > 1) x = strided1x1 ? x.contiguous() : ChannelsLast.To(x);   // see ChannelsLast.Unsafe
         return nn.functional.conv2d(Autocast.To(x, dtype), Autocast.To(weight, dtype), bias is null ? null : Autocast.To(bias, dtype),
             stride, padding, dilation, groups);
     }

@@ -25,8 +25,7 @@ public class ExportTests
 
         foreach (var file in files)
         {
-            manual_seed(123);                                      // different initial weights
-            using var fresh = ModelBuilder.Build(model);
+            using var fresh = Cnnexp.Engine.Training.UnitRandom.Initialise(123, () => ModelBuilder.Build(model));   // different initial weights
             Assert.False(fresh.state_dict()["conv1.weight"].allclose(expected["conv1.weight"]));
             if (file.EndsWith(".pt", StringComparison.Ordinal)) fresh.load_py(file);
             else fresh.load_safetensors(file);

@@ -36,11 +36,11 @@ public class NativeMemoryTests
     public void Training_steps_free_their_native_memory_without_the_garbage_collector()
     {
         NativeRuntime.EnsureLoaded(threads: 1);
-        manual_seed(0);
+        TestRandom.Seed(0);
         using var model = ModelBuilder.Build(TinyRun.Plan(Notebook).Models[0]);
         using var optimizer = optim.Adam(model.parameters(), 0.001);
-        using var x = randn(64, 3, 32, 32);
-        using var y = randint(0, 10, [64]);
+        using var x = randn(64, 3, 32, 32, generator: TestRandom.Generator);
+        using var y = randint(0, 10, [64], generator: TestRandom.Generator);
         void Steps(int n)
         {
             for (int i = 0; i < n; i++)
