@@ -122,6 +122,20 @@ public static class Experiment
         return new ReportResult(runDir, merged.Summary, merged.Missing, figures);
     }
 
+    /// <summary>
+    /// Draws one built-in figure of a finished run from its directory alone, as <c>cnnexp report</c> would (into
+    /// DIR/figures, PNG and SVG), and returns its files, title and caption. An unknown name throws
+    /// <see cref="ArgumentException"/> listing the known ones; a figure this run cannot have (e.g.
+    /// <c>channel_contributions</c> when no first convolution sees more than one channel) throws
+    /// <see cref="InvalidOperationException"/> saying why.
+    /// </summary>
+    public static Figures.FigureFile Figure(string runDir, string name)
+    {
+        var set = Figures.FigureRenderer.Render(runDir, [name]);
+        return set.Drawn.SingleOrDefault()
+               ?? throw new InvalidOperationException($"figure `{name}` cannot be drawn from {runDir}: {set.Skipped.Single().Reason}");
+    }
+
     /// <summary><c>runs/NAME/yyyyMMdd-HHmmss-HASH</c>: sortable by time, tied to the resolved spec.</summary>
     public static string DefaultRunDir(ExperimentSpec spec)
     {
