@@ -60,8 +60,9 @@ public static class Formatters
     static void AddResult<T>(Func<T, string> ok) =>
         Add<FSharpResult<T, FSharpList<FsDiagnostic>>>(r => r.IsOk ? ok(r.ResultValue) : FsDiagnostics(r.ErrorValue));
 
+    /// <summary>A loaded spec is shown as its plan, quoting the loaded text when planning finds an error in it.</summary>
     static string Load(LoadResult load) =>
-        load.Ok ? Spec(load.Spec!) : DiagnosticsView.Page(load.FormatDiagnostics(), errors: true);
+        load.Ok ? Plan(Experiment.Plan(load.Spec!, load.Sources)) : DiagnosticsView.Page(load.FormatDiagnostics(), errors: true);
 
     /// <summary>A spec is shown as its plan: planning is arithmetic (and a cached hook compile), never training.</summary>
     static string Spec(ExperimentSpec spec) => Plan(Experiment.Plan(spec));
