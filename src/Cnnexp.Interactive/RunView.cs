@@ -11,7 +11,7 @@ namespace Cnnexp.Interactive;
 /// </summary>
 static class RunView
 {
-    /// <param name="pngs">The figures to show, in order; null: every PNG in DIR/figures, built-in figures in catalogue order first.</param>
+    /// <param name="pngs">The figures to show (built-in ones in the report's order, then the others as given); null: every PNG in DIR/figures.</param>
     public static string Render(string dir, IEnumerable<string>? pngs = null, IReadOnlyList<string>? failures = null)
     {
         var run = RunData.Load(dir);
@@ -30,7 +30,7 @@ static class RunView
             foreach (var f in failures) h.Append($"<li><code>{Html.E(f)}</code></li>\n");
             h.Append("</ul>\n");
         }
-        foreach (var png in pngs?.Where(p => p.EndsWith(".png", StringComparison.Ordinal)) ?? FiguresOf(dir))
+        foreach (var png in pngs?.Where(p => p.EndsWith(".png", StringComparison.Ordinal)).OrderBy(CatalogIndex) ?? FiguresOf(dir))
             h.Append(FigureView.Of(run, png).Html());
         return Html.View("run", h);
     }
@@ -40,8 +40,12 @@ static class RunView
     {
         string figures = Path.Combine(dir, Results.RunFiles.FiguresDir);
         if (!Directory.Exists(figures)) return [];
-        return Directory.GetFiles(figures, "*.png")
-            .OrderBy(f => FigureCatalog.Names.ToList().IndexOf(Path.GetFileNameWithoutExtension(f)) is var i and >= 0 ? i : int.MaxValue)
-            .ThenBy(f => f, StringComparer.Ordinal);
+        return Directory.GetFiles(figures, "*.png").OrderBy(CatalogIndex).ThenBy(f => f, StringComparer.Ordinal);
+    }
+
+    static int CatalogIndex(string png)
+    {
+        int i = FigureCatalog.Names.ToList().IndexOf(Path.GetFileNameWithoutExtension(png));
+        return i >= 0 ? i : int.MaxValue;
     }
 }
