@@ -32,7 +32,9 @@ public static class RunFiles
 
     public static void WriteAtomic(string path, string text)
     {
-        string tmp = path + ".tmp-" + Environment.ProcessId;
+        // One temporary file per writing thread: units training side by side in one process write the same shared
+        // files (artefacts/samples.json), and a name per process let one thread move away the other's file.
+        string tmp = $"{path}.tmp-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
         File.WriteAllText(tmp, text);
         File.Move(tmp, path, overwrite: true);
     }
