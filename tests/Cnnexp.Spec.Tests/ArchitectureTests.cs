@@ -22,6 +22,7 @@ public partial class ArchitectureTests
         ["Cnnexp"] = ["Cnnexp.Spec", "Cnnexp.Results", "Cnnexp.Engine", "Cnnexp.Figures", "Cnnexp.Hooks", "Cnnexp.Scripting"],
         ["Cnnexp.FSharp"] = ["Cnnexp", "FSharp.Core"],
         ["Cnnexp.Cli"] = ["Cnnexp", "Spectre.Console", "Spectre.Console.Cli"],
+        ["Cnnexp.Interactive"] = ["Cnnexp", "Cnnexp.FSharp", "Microsoft.DotNet.Interactive.Formatting"],
     };
 
     static string[] References(string project)
@@ -42,6 +43,32 @@ public partial class ArchitectureTests
         foreach (var (project, allowed) in Allowed)
             Assert.True(allowed.Order().SequenceEqual(References(project)),
                 $"{project} references {string.Join(", ", References(project))}; docs/architecture.md allows {string.Join(", ", allowed)}");
+    }
+
+    /// <summary>
+    /// Notebook display lives in Cnnexp.Interactive alone: no other project reaches it or .NET Interactive, directly or
+    /// through the projects it references, so the tool and the facade carry no notebook dependency.
+    /// </summary>
+    [Fact]
+    public void Only_the_notebook_package_depends_on_dotnet_interactive()
+    {
+        foreach (var project in Allowed.Keys.Where(p => p != "Cnnexp.Interactive"))
+        {
+            var reached = Reached(project);
+            Assert.DoesNotContain("Cnnexp.Interactive", reached);
+            Assert.DoesNotContain(reached, r => r.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Every project and package a project references, and those its projects reference, and so on.</summary>
+    static HashSet<string> Reached(string project)
+    {
+        var reached = new HashSet<string>();
+        var pending = new Stack<string>([project]);
+        while (pending.Count > 0)
+            foreach (var reference in References(pending.Pop()))
+                if (reached.Add(reference) && Allowed.ContainsKey(reference)) pending.Push(reference);
+        return reached;
     }
 
     static IEnumerable<string> Sources(string project) =>
