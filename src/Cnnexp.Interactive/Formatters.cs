@@ -27,8 +27,13 @@ public static class Formatters
         lock (Gate)
         {
             if (registered) return;
+            RegisterAll();
             registered = true;
         }
+    }
+
+    static void RegisterAll()
+    {
         Add<LoadResult>(Load);
         Add<ExperimentSpec>(Spec);
         Add<PlanResult>(Plan);
