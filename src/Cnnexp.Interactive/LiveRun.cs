@@ -1,5 +1,4 @@
 using Cnnexp.Spec.Model;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Cnnexp.Interactive;
 
@@ -7,8 +6,8 @@ namespace Cnnexp.Interactive;
 /// A running experiment's progress in a notebook cell, updated in place: a progress bar over every unit
 /// (model × seed) and the latest epoch of each. <see cref="Show"/> displays it; hand it to the run as its
 /// progress sink (<c>Experiment.RunAsync(spec, progress: live)</c>, or <c>OnProgress = live.Report</c> from
-/// F#). It repaints through the display's own update (<see cref="DisplayedValue.Update"/>): at most every
-/// half second for batches, at once for finished epochs, and a last time when disposed.
+/// F#). It repaints in place (<see cref="LiveDisplay"/>): at most every half second for batches, at once for
+/// finished epochs, and a last time when disposed.
 /// </summary>
 public sealed class LiveRun : IProgress<TrainingProgress>, IDisposable
 {
@@ -16,7 +15,7 @@ public sealed class LiveRun : IProgress<TrainingProgress>, IDisposable
 
     readonly LiveRunState state;
     readonly object gate = new();
-    DisplayedValue? display;
+    LiveDisplay? display;
     DateTime lastPaint = DateTime.MinValue;
 
     LiveRun(string name, int expectedUnits) => state = new LiveRunState(name, expectedUnits);
@@ -29,7 +28,7 @@ public sealed class LiveRun : IProgress<TrainingProgress>, IDisposable
     {
         var plan = Experiment.Plan(spec);
         var live = new LiveRun(spec.Name, plan.Ok ? plan.Plan!.Models.Count * spec.RunSeeds.Count : 0);
-        live.display = live.Display("text/html");
+        live.display = LiveDisplay.Show(live);
         return live;
     }
 

@@ -19,16 +19,8 @@ static class LiveRunView
          .Append($"<span style=\"width:{percent}%\"></span></span> <span class=\"percent\">{percent}%</span></p>\n");
         if (s.Units.Count > 0) Html.Table(h, "cnnexp-progress", Headers, s.Units.Select(Row), numericFrom: 1);
         if (s.LastMessage is { Length: > 0 } m) h.Append($"<p><code>{Html.E(m)}</code></p>\n");
-        if (s.Units.Count == 0 && !s.Finished) h.Append($"<p class=\"note\">{Html.E(JupyterNote)}</p>\n");
         return Html.View("progress", h);
     }
-
-    /// <summary>
-    /// dotnet-interactive 1.0.712001 sends Jupyter front ends each update under a new display id, so they keep this
-    /// first state; Polyglot Notebooks (VS Code) replace it in place (docs/notebooks.md).
-    /// </summary>
-    public const string JupyterNote =
-        "This display updates in place in Polyglot Notebooks (VS Code); Jupyter front ends keep this first state, and the run's results follow below.";
 
     static string[] Row(UnitProgress u)
     {

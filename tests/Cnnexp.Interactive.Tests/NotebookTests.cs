@@ -26,7 +26,12 @@ public sealed class NotebookTests(NotebookRunner runner, ITestOutputHelper outpu
         Assert.Contains("conv1 | conv2d | out: 8, kernel: 3, padding: 1 | 3×32×32 | 8×32×32 | 224 | 221,184", Rendered.Rows(plan, "cnnexp-layers", 0));
         Assert.Contains("conv1 | conv2d | out: 8, kernel: 3, padding: 1 | 1×32×32 | 8×32×32 | 80 | 73,728", Rendered.Rows(plan, "cnnexp-layers", 1));
 
-        Assert.Contains(html, h => h.Contains("class=\"cnnexp cnnexp-progress\"", StringComparison.Ordinal));
+        // The progress display was updated in place until the run ended: nbconvert applies an update to the output
+        // whose display id it names, so the notebook holds the last state, not the first.
+        var progress = Assert.Single(html, h => h.StartsWith("<div class=\"cnnexp cnnexp-progress\">", StringComparison.Ordinal));
+        Assert.Contains("<b>sumfirst</b>: trained; 6 of 6 units done", progress);
+        Assert.Contains("aria-valuenow=\"100\"", progress);
+        Assert.Equal(7, Rendered.Rows(progress, "cnnexp-progress").Count);            // the header, then 2 models x 3 seeds
         foreach (var figure in new[] { "channel_contributions", "curves", "accuracy", "transforms" })
             Assert.Contains(html, h => h.StartsWith("<div class=\"cnnexp cnnexp-figure\">", StringComparison.Ordinal)
                                        && h.Contains($"<figure id=\"figure-{figure}\">", StringComparison.Ordinal));
