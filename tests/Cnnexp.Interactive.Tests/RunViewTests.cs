@@ -62,6 +62,21 @@ public sealed class RunViewTests(TinyRun tiny)
     }
 
     [Fact]
+    public void Figure_Show_says_why_a_figure_cannot_be_drawn_from_a_run()
+    {
+        string copy = Path.Combine(Scratch.NewDir(), "run");
+        foreach (var file in Directory.GetFiles(tiny.Dir, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(tiny.Dir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        File.Delete(Path.Combine(copy, "artefacts", "samples.json"));
+        var e = Assert.Throws<InvalidOperationException>(() => Figure.Show(copy, "channel_contributions"));
+        Assert.Equal($"figure `channel_contributions` cannot be drawn from {copy}: the run directory has no artefacts/samples.json", e.Message);
+    }
+
+    [Fact]
     public async Task A_refused_run_shows_why_and_trains_nothing()
     {
         var load = Experiment.Parse("name: t\ndata: { dataset: synthetic }\nmodels: { a: { layers: [flatten, linear: { out: 7 }] } }\n", "seven.yaml");
