@@ -45,6 +45,7 @@ public static class Experiment
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
         var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics) is { } p ? p with { Hooks = loaded.Hooks } : null;
+        if (plan is not null) diagnostics.AddRange(Engine.Training.InitialWeights.Check(plan));   // `init` sources read now: errors before any training
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 

@@ -89,6 +89,7 @@ public static class SpecWriter
         SeedSchedule { Adaptive: { } a } => Flow(a),
         SeedSchedule seeds => Flow(seeds.Fixed),
         Scripts.ScriptArgs a => a.ToFlow(),
+        IReadOnlyList<TensorRename> renames => "{ " + string.Join(", ", renames.Select(r => $"{Scalar(r.From)}: {Scalar(r.To)}")) + " }",
         LayerSpec l => KindItem(l.Kind, l),
         TransformSpec t => KindItem(t.Kind, t),
         SpecNode n => $"{{ {InlineFields(n)} }}",
