@@ -45,3 +45,38 @@ public class OnnxHookedExperimentTests(ITestOutputHelper output)
         OnnxChecker.AssertValid(exported);
     }
 }
+
+/// <summary>What a script layer's own ONNX nodes may get wrong, each an <see cref="ExportException"/> naming the layer's line.</summary>
+public class OnnxScriptNodeTests
+{
+    [Theory]
+    [InlineData("(g, x) => g.Node(\"Conv\", [x, g.Weight(\"weigth\")])", "asks for weight `weigth`, which its module does not have")]
+    [InlineData("(g, x) => g.Node(\"Conv\", [x, g.Weight(\"weight\")], new OnnxAttribute(\"group\", DateTime.Now))", "ONNX attribute `group` is a DateTime")]
+    [InlineData("(g, x) => throw new InvalidOperationException(\"not yet\")", "failed writing its ONNX nodes: InvalidOperationException: not yet")]
+    [InlineData("(g, x) => \"\"", "return no output name")]
+    public void A_broken_node_writer_stops_the_export_at_the_layers_line(string onnx, string message)
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        using var ws = new Workspace()
+            .Write("hooks/conv.csx", $$"""
+                Layer(ctx => new LayerBuild(nn.Conv2d(ctx.Input.C, 3, 1, bias: false), ctx.Input) { Onnx = {{onnx}} });
+                """)
+            .Write("net.yaml", """
+                name: net
+                data: { dataset: synthetic, batch_size: 8, limit: 16 }
+                models:
+                  m:
+                    layers: [script: { path: hooks/conv.csx }, flatten, linear: { out: 10 }]
+                """);
+        var load = ws.Load("net.yaml");
+        var planned = Experiment.Plan(load.Spec!, load.Sources, new() { CacheDirectory = Workspace.SharedCache });
+        Assert.True(planned.Ok, planned.FormatDiagnostics());
+        var model = planned.Plan!.Models[0];
+        OnnxExporter.Check(model);                                              // the script says it writes nodes
+        using var module = Engine.Modules.ModelBuilder.Build(model);
+        var e = Assert.Throws<ExportException>(() => OnnxExporter.Write(module, model, planned.Plan, ws.Path("m.onnx")));
+        Assert.Matches(@"net\.yaml:5:\d+: ", e.Message);
+        Assert.Contains(message, e.Message);
+        Assert.False(File.Exists(ws.Path("m.onnx")));
+    }
+}

@@ -143,6 +143,10 @@ static class OnnxLayers
         {
             throw new ExportException($"{script.Where}: script layer `{key}` failed writing its ONNX nodes: {e.GetType().Name}: {e.Message}");
         }
+        catch (ExportException e) when (script.Where is { } at && !e.Message.StartsWith(at.ToString(), StringComparison.Ordinal))
+        {
+            throw new ExportException($"{at}: {e.Message}");
+        }
     }
 
     /// <summary>The graph as a script sees it: nodes scoped under the layer's key, weights looked up as <c>KEY.NAME</c>.</summary>
