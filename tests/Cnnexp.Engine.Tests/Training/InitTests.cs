@@ -153,7 +153,10 @@ public class InitTests
         Assert.Contains(broken, d => d.Message.Contains("bad.pt cannot be read as a PyTorch state_dict", StringComparison.Ordinal) && d.Where!.Line == 5);
         File.WriteAllBytes(Path.Combine(dir, "random.safetensors"), Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251)).ToArray());
         Assert.Contains(InitialWeights.Check(TinyRun.Plan(yaml($"{{ file: {dir}/random.safetensors }}"))),
-            d => d.Message.Contains("random.safetensors cannot be read as safetensors", StringComparison.Ordinal));
+            d => d.Message.Contains("random.safetensors is not a safetensors file (its header length is wrong)", StringComparison.Ordinal));
+        File.WriteAllBytes(Path.Combine(dir, "garbled.safetensors"), [16, 0, 0, 0, 0, 0, 0, 0, .. "{\"a\": [1, 2, 3"u8.ToArray(), 0, 0, 0]);   // a header of the right length that is no JSON
+        Assert.Contains(InitialWeights.Check(TinyRun.Plan(yaml($"{{ file: {dir}/garbled.safetensors }}"))),
+            d => d.Message.Contains("garbled.safetensors cannot be read as safetensors", StringComparison.Ordinal));
         Assert.Contains(InitialWeights.Check(TinyRun.Plan(yaml($"{{ file: {dir}/none.safetensors }}"))), d => d.Message.Contains("does not exist", StringComparison.Ordinal));
     }
 
