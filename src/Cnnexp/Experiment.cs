@@ -27,7 +27,7 @@ public static class Experiment
     /// <param name="overrides"><c>KEY=VALUE</c> overrides as given to <c>--set</c>, e.g. <c>train.epochs=2</c>.</param>
     public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null) => SpecLoader.LoadFile(path, overrides);
 
-    /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
+    /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics, and `include:` paths start from its folder.</summary>
     public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
         SpecLoader.LoadText(yaml, file, overrides);
 
