@@ -46,7 +46,7 @@ public class HostileInputTests
         File.WriteAllText(Path.Combine(dir, "spec.yaml"), "name: h\ninclude: [stacks/base.yaml, ../../etc/hostname]\nmodels:\n  a: { layers: [block: stack, linear: { out: 10 }] }\n");
         Refused(await Cli.Run("check", Path.Combine(dir, "spec.yaml")),
             "stacks/base.yaml:3:25: error: ", "    3 |     - conv2d: { out: 8, kernal: 3 }", "did you mean `kernel`?",
-            "spec.yaml:2:35: error: `../../etc/hostname` lies outside the spec's folder");
+            "spec.yaml:2:29: error: `../../etc/hostname` lies outside the spec's folder");
     }
 
     [Fact]
