@@ -57,7 +57,7 @@ public class ExportCommandTests
         {
             var result = await Cli.Run("export", Repo.Path("experiments", "gradnorm.yaml"), "--format", "onnx", "-o", dir);
             Assert.Equal(2, result.ExitCode);
-            Assert.Matches(@"gradnorm\.yaml:26:\d+: script `opponent` cannot be written as ONNX: it is a C# script", result.Output);
+            Assert.Matches(@"gradnorm\.yaml:18:\d+: script `opponent` cannot be written as ONNX: it is a C# script", result.Output);
             Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any());
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
