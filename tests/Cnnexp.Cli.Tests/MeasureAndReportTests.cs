@@ -22,10 +22,10 @@ public class MeasureAndReportTests
     [Fact]
     public async Task Plan_measure_adds_an_estimated_time_per_epoch_and_in_total()
     {
-        var r = await Cli.Run("plan", WriteSpec(), "--measure", "--threads", "1");
+        var r = await Cli.Run("plan", WriteSpec(), "--measure", "--threads", "1", "--format", "markdown");
         Assert.True(r.ExitCode == 0, r.Output);
-        Assert.Contains("est. s / epoch", r.Stdout);
-        Assert.Matches(@"conv\s+0\s+[\d,]+\s+[\d,]+\s+\d+\.\d\s+\d\d:\d\d:\d\d", r.Stdout);   // a number of seconds, and hh:mm:ss
+        Assert.Contains("| est. s / epoch | est. total |", r.Stdout);
+        Assert.Matches(@"\| conv +\| +0 \| +[\d,]+ \| +[\d,]+ \| +\d+\.\d \| \d\d:\d\d:\d\d +\|", r.Stdout);   // seconds, and hh:mm:ss
     }
 
     [Fact]
