@@ -13,24 +13,20 @@ int epochs = Arg("--epochs", 4), threads = Arg("--threads", Cnnexp.Engine.Host.H
 string dataset = args.SkipWhile(a => a != "--dataset").Skip(1).FirstOrDefault() ?? "synthetic";
 NativeRuntime.EnsureLoaded(threads);
 
+// The notebook's stack, from the file the experiments include (experiments/stacks/notebook.yaml).
+string experiments = Path.Combine(RepoRoot(), "experiments");
 string yaml = $$"""
     name: bench
     data: { dataset: {{dataset}}, batch_size: 64 }
     train: { epochs: {{epochs}}, optimizer: { type: adam, lr: 0.001 } }
+    include: [stacks/notebook.yaml]
     models:
       standard:
-        layers:
-          - conv2d: { out: 8, kernel: 3, padding: 1 }
-          - relu
-          - conv2d: { out: 16, kernel: 3, padding: 1 }
-          - relu
-          - maxpool2d: { kernel: 2 }
-          - flatten
-          - linear: { out: 64 }
-          - relu
-          - linear: { out: 10 }
+        layers: [block: notebook]
     """;
-var plan = Experiment.Plan(Experiment.Parse(yaml, "bench.yaml").Spec!).Plan ?? throw new InvalidOperationException("bench spec does not plan");
+var load = Experiment.Parse(yaml, Path.Combine(experiments, "bench.yaml"));
+var plan = (load.Ok ? Experiment.Plan(load.Spec!).Plan : null)
+           ?? throw new InvalidOperationException("bench spec does not plan:\n" + load.FormatDiagnostics());
 using var data = DatasetLoader.Load(plan.Spec.Data);
 if (args.SkipWhile(a => a != "--dump").Skip(1).FirstOrDefault() is { } dumpDir)
 {
@@ -106,6 +102,13 @@ List<(double Train, double Epoch)> CnnexpEpochs()
     });
     Directory.Delete(dir, recursive: true);
     return times;
+}
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "cnnexp.sln"))) return dir.FullName;
+    throw new InvalidOperationException("cnnexp.sln not found above " + AppContext.BaseDirectory);
 }
 
 static long MinorFaults() => long.Parse(File.ReadAllText("/proc/self/stat").Split(") ")[1].Split(' ')[7], CultureInfo.InvariantCulture);

@@ -14,5 +14,9 @@ Layer(ctx =>
         conv.weight!.copy_(tensor(new float[] { 1f / 3, 1f / 3, 1f / 3, 1f, -1f, 0f, 0.5f, 0.5f, -1f }, [3, 3, 1, 1]));
     conv.weight!.requires_grad = learnable;
     long pixels = (long)ctx.Input.H * ctx.Input.W;
-    return new LayerBuild(conv, ctx.Input) { Macs = 9 * pixels };
+    return new LayerBuild(conv, ctx.Input)
+    {
+        Macs = 9 * pixels,
+        Onnx = (g, x) => g.Node("Conv", [x, g.Weight("weight")]),    // for `cnnexp export --onnx`: the same 1x1 convolution
+    };
 });

@@ -4,8 +4,8 @@ namespace Cnnexp.Fuzz.Targets;
 
 /// <summary>
 /// This process's scratch folder, made once: a placeholder spec file (relative data paths resolve
-/// beside it), a two-class image folder `images/`, and per-run folders that each target empties
-/// before use. Deleted when the process exits normally.
+/// beside it), a two-class image folder `images/`, a file to include (`stacks/notebook.yaml`), and
+/// per-run folders that each target empties before use. Deleted when the process exits normally.
 /// </summary>
 public static class Sandbox
 {
@@ -42,6 +42,15 @@ public static class Sandbox
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "spec.yaml"), "# placeholder: the fuzzed spec is read as text, named as this file\n");
+        // Something for `include:` to reach: the notebook's stack as experiments/stacks/notebook.yaml holds it.
+        Directory.CreateDirectory(Path.Combine(dir, "stacks"));
+        File.WriteAllText(Path.Combine(dir, "stacks", "notebook.yaml"), """
+            blocks:
+              notebook: [conv2d: { out: 8, kernel: 3, padding: 1 }, relu, maxpool2d: 2, flatten, linear: { out: 10 }]
+            models:
+              shared: { layers: [block: notebook] }
+            train: { epochs: 2 }
+            """);
         foreach (var (cls, shade) in new[] { ("cat", (byte)40), ("dog", (byte)200) })
         {
             Directory.CreateDirectory(Path.Combine(dir, "images", cls));

@@ -20,4 +20,12 @@ public sealed record LayerBuild(nn.Module<Tensor, Tensor> Module, Shape Output)
     /// cope with bf16 input and fp32 parameters itself). False: cnnexp casts its input to fp32 first.
     /// </summary>
     public bool AcceptsLowPrecision { get; init; }
+
+    /// <summary>
+    /// The layer as ONNX nodes, for `cnnexp export --onnx`: given the graph and the input value's name,
+    /// add the nodes that compute what <see cref="Module"/> computes in eval mode and return the output
+    /// value's name, e.g. <c>(g, x) =&gt; g.Node("Conv", [x, g.Weight("weight")])</c>. Null: a model with
+    /// this layer cannot be exported to ONNX (the export says so, at the entry's YAML line).
+    /// </summary>
+    public Func<Spec.Scripts.IOnnxGraph, string, string>? Onnx { get; init; }
 }

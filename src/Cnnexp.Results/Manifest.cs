@@ -17,6 +17,11 @@ public sealed record Manifest
     public required string Device { get; init; }
     /// <summary>How convolutions store activations: <c>channels_last</c> or <c>nchw</c>; absent (NCHW) in runs of cnnexp 0.1.</summary>
     public string? Layout { get; init; }
+    /// <summary>
+    /// Where models with `init:` took their weights from outside the run, by model: the file or run unit and
+    /// its SHA-256; absent when none did.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Init { get; init; }
     /// <summary>glibc malloc thresholds (see MallocTuning); absent in runs before it was recorded.</summary>
     public string? Malloc { get; init; }
     /// <summary>What each model's convolutions and linear layers computed in (<c>fp32</c>, <c>bf16</c>); absent in runs before 0.3 (fp32).</summary>

@@ -63,10 +63,17 @@ public static class SpecLoader
         var sources = new Dictionary<string, string> { [file] = text };
         var root = YamlReader.Read(text, file, diagnostics);
         if (root is null) return new LoadResult(null, diagnostics.Items, sources);
+        root = Includes.Resolve(root, file, diagnostics, sources);
         if (overrides is { Count: > 0 })
         {
             sources[Overrides.File] = Overrides.SourceText(overrides);
             root = Overrides.Apply(root, overrides, diagnostics);
+            if (root is YMap map && map[Includes.Key] is { } set)
+            {
+                // Includes are merged before overrides, so that `--set` reaches what they bring.
+                diagnostics.Error("bad-set", $"`{Includes.Key}` cannot be set with `--set`", set.Where, "name the file under `include:` in the spec");
+                root = map.Without(Includes.Key);
+            }
         }
         return Bind(root, diagnostics, sources);
     }

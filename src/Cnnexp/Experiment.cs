@@ -27,7 +27,7 @@ public static class Experiment
     /// <param name="overrides"><c>KEY=VALUE</c> overrides as given to <c>--set</c>, e.g. <c>train.epochs=2</c>.</param>
     public static LoadResult Load(string path, IReadOnlyList<string>? overrides = null) => SpecLoader.LoadFile(path, overrides);
 
-    /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics.</summary>
+    /// <summary>Reads and validates spec text; <paramref name="file"/> names it in diagnostics, and `include:` paths start from its folder.</summary>
     public static LoadResult Parse(string yaml, string file = "<spec>", IReadOnlyList<string>? overrides = null) =>
         SpecLoader.LoadText(yaml, file, overrides);
 
@@ -45,6 +45,7 @@ public static class Experiment
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
         var plan = Planner.Plan(loaded.Hooks is { } h ? HookBinder.Bind(spec, h) : spec, diagnostics) is { } p ? p with { Hooks = loaded.Hooks } : null;
+        if (plan is not null) diagnostics.AddRange(Engine.Training.InitialWeights.Check(plan));   // `init` sources read now: errors before any training
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.Items, texts);
     }
 
@@ -96,6 +97,22 @@ public static class Experiment
 
     /// <summary>The plan as text: per model, each input transform and layer with shapes, parameters and MACs.</summary>
     public static string Inspect(ExperimentPlan plan) => PlanText.Format(plan);
+
+    /// <summary>
+    /// One model's seconds per training epoch, estimated from a few timed steps on random data (what
+    /// `cnnexp plan --measure` prints); NaN when the data set's size is not known before it is read.
+    /// </summary>
+    /// <param name="threads">CPU threads for the timed steps; 0: the native default.</param>
+    public static double EstimateSecondsPerEpoch(ExperimentPlan plan, string model, int threads = 0) =>
+        CostProbe.SecondsPerEpoch(plan, plan.Model(model), threads);
+
+    /// <summary>
+    /// Creates the run directory of <paramref name="plan"/> (its spec.resolved.yaml and the ledger of
+    /// units) without training, as `cnnexp submit` does before its jobs start; returns true when the
+    /// directory already held this run. A directory holding another spec is refused (an exception
+    /// showing the difference), so jobs never mix two experiments' results.
+    /// </summary>
+    public static bool PrepareRunDir(string runDir, ExperimentPlan plan) => RunDirectory.Prepare(runDir, plan);
 
     /// <summary>A finished run directory as records: summary, every metrics row, the resolved spec.</summary>
     public static FinishedRun ReadResults(string runDir) => FinishedRun.Read(runDir);

@@ -50,15 +50,28 @@ public class ExportCommandTests
     }
 
     [Fact]
-    public async Task Onnx_export_of_a_script_layer_names_the_layer_and_its_line_exits_2_and_writes_nothing()
+    public async Task Onnx_export_of_a_script_transform_names_it_and_its_line_exits_2_and_writes_nothing()
     {
         string dir = Cli.TempDir();
         try
         {
-            var result = await Cli.Run("export", Repo.Path("experiments", "gradnorm.yaml"), "--format", "onnx", "-o", dir);
+            var result = await Cli.Run("export", Repo.Path("experiments", "opponent.yaml"), "--format", "onnx", "-o", dir);
             Assert.Equal(2, result.ExitCode);
-            Assert.Matches(@"gradnorm\.yaml:26:\d+: script `opponent` cannot be written as ONNX: it is a C# script", result.Output);
+            Assert.Matches(@"opponent\.yaml:21:\d+: input transform `script` cannot be written as ONNX: it is a C# script input transform", result.Output);
             Assert.False(Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any());
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Onnx_export_of_a_script_layer_that_writes_its_nodes_succeeds()
+    {
+        string dir = Cli.TempDir();
+        try
+        {
+            var result = await Cli.Run("export", Repo.Path("experiments", "gradnorm.yaml"), "--seed", "0", "--format", "onnx", "-o", dir);
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Equal(["opponent_layer-seed0.onnx", "rgb-seed0.onnx"], Directory.GetFiles(dir).Select(f => Path.GetFileName(f)).Order().ToArray());
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }

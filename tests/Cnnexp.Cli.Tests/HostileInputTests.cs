@@ -38,6 +38,18 @@ public class HostileInputTests
             "hostile.yaml:7:9:", "parameters; a model may have at most 1,000,000,000");
 
     [Fact]
+    public async Task Check_reports_a_mistake_inside_an_included_file_at_its_line_there_and_refuses_escaping_includes()
+    {
+        string dir = Cli.TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "stacks"));
+        File.WriteAllText(Path.Combine(dir, "stacks", "base.yaml"), "blocks:\n  stack:\n    - conv2d: { out: 8, kernal: 3 }\n    - flatten\n");
+        File.WriteAllText(Path.Combine(dir, "spec.yaml"), "name: h\ninclude: [stacks/base.yaml, ../../etc/hostname]\nmodels:\n  a: { layers: [block: stack, linear: { out: 10 }] }\n");
+        Refused(await Cli.Run("check", Path.Combine(dir, "spec.yaml")),
+            "stacks/base.yaml:3:25: error: ", "    3 |     - conv2d: { out: 8, kernal: 3 }", "did you mean `kernel`?",
+            "spec.yaml:2:29: error: `../../etc/hostname` lies outside the spec's folder");
+    }
+
+    [Fact]
     public async Task Yaml_nested_twenty_thousand_levels_deep_is_refused_not_a_stack_overflow()
     {
         string deep = "name: deep\nx: " + new string('[', 20_000) + new string(']', 20_000) + "\n";

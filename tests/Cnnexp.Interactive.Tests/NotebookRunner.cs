@@ -21,9 +21,12 @@ public sealed class NotebookRunner : IDisposable
         Work = Scratch.NewDir();
         Notebooks = Path.Combine(Work, "examples", "notebooks");
         Directory.CreateDirectory(Notebooks);
-        Directory.CreateDirectory(Path.Combine(Work, "experiments"));
-        foreach (var yaml in Directory.GetFiles(Repo.Path("experiments"), "*.yaml"))
-            File.Copy(yaml, Path.Combine(Work, "experiments", Path.GetFileName(yaml)));
+        foreach (var file in Directory.GetFiles(Repo.Path("experiments"), "*", SearchOption.AllDirectories))   // specs, the stacks they include, hooks
+        {
+            string copy = Path.Combine(Work, Path.GetRelativePath(Repo.Root, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
         File.Copy(Repo.Path("examples", "notebooks", "nuget.config"), Path.Combine(Notebooks, "nuget.config"));
         // The test project built the libraries already (in its own configuration): pack those builds, do not build again.
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;

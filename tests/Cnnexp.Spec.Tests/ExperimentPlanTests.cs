@@ -45,6 +45,21 @@ public class ExperimentPlanTests
         Assert.Equal(4096 * 64 + 64, plan.Model("standard").Layers[6].Parameters);     // the notebook's Linear(16*16*16, 64)
     }
 
+    /// <summary>The two entry-point specs stay one file each (the README shows sumfirst.yaml whole, and quickstart.yaml
+    /// is the one users copy first); the other studies include experiments/stacks/notebook.yaml. The copies must not drift.</summary>
+    [Theory]
+    [InlineData("sumfirst.yaml")]
+    [InlineData("quickstart.yaml")]
+    public void The_entry_point_specs_write_out_the_shared_notebook_stack_unchanged(string file)
+    {
+        Assert.DoesNotContain("include:", File.ReadAllText(Repo.Path("experiments", file)));
+        var shared = SpecLoader.LoadText("name: t\ninclude: [stacks/notebook.yaml]\nmodels: { standard: { layers: [block: notebook] } }\n",
+            Repo.Path("experiments", "shared.yaml"));
+        Assert.True(shared.Ok, shared.FormatDiagnostics());
+        var planned = Planner.Plan(shared.Spec!, new DiagnosticBag())!.Model("standard").Spec.Layers!;
+        Assert.Equal(planned.Select(SpecWriter.Flow), PlanFile(file).Model("standard").Spec.Layers!.Select(SpecWriter.Flow));
+    }
+
     [Theory, MemberData(nameof(Experiments))]
     public void Every_experiment_plans_and_its_resolved_spec_reads_back_to_the_same_plan(string file)
     {

@@ -14,9 +14,9 @@ public class LoaderPropertyTests
 {
     static readonly string[] Seeds =
     [
-        File.ReadAllText(Repo.Path("experiments", "quickstart.yaml")),
+        SpecHelpers.Inlined(Repo.Path("experiments", "quickstart.yaml")),
         File.ReadAllText(Repo.Path("experiments", "resnet.yaml")),
-        File.ReadAllText(Repo.Path("experiments", "width.yaml")),
+        SpecHelpers.Inlined(Repo.Path("experiments", "width.yaml")),
         SpecHelpers.Notebook + "  b:\n    extends: standard\n    set: { conv1.out: 4 }\n    insert_after: { relu1: [dropout2d: 0.1] }\n    remove: [relu3]\n",
     ];
 

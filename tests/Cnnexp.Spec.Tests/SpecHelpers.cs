@@ -18,9 +18,19 @@ static class SpecHelpers
 
     public static ExperimentPlan PlanFile(string file, params string[] overrides)
     {
-        var path = Repo.Path("experiments", file);
-        return Plan(File.ReadAllText(path), overrides);
+        var load = SpecLoader.LoadFile(Repo.Path("experiments", file), overrides);
+        Assert.True(load.Ok, load.FormatDiagnostics());
+        var diagnostics = new DiagnosticBag();
+        var plan = Planner.Plan(load.Spec!, diagnostics);
+        Assert.True(plan is not null, DiagnosticFormatter.FormatAll(diagnostics.Items, load.Sources));
+        return plan!;
     }
+
+    /// <summary>A shipped experiment's text with its `include:` line replaced by the included files' text: one file again.</summary>
+    public static string Inlined(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), @"^include: \[(.*)\].*\n", m =>
+            string.Concat(m.Groups[1].Value.Split(',').Select(f => File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, f.Trim())))),
+            System.Text.RegularExpressions.RegexOptions.Multiline);
 
     /// <summary>All diagnostics of load, then plan (if the load succeeded), as printed.</summary>
     public static IReadOnlyList<Diagnostic> Errors(string yaml, params string[] overrides)

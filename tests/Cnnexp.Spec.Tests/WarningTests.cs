@@ -54,6 +54,6 @@ public class WarningTests
         // Specs with `- script:` layers are planned with their compiled hooks in Cnnexp.Scripting.Tests.
         foreach (var file in Directory.GetFiles(Repo.Path("experiments"), "*.yaml")
                      .Where(f => !Scripts.HookReference.Of(SpecLoader.LoadFile(f).Spec!).Any(r => r.Use != Scripts.HookUse.Hooks)))
-            Assert.Empty(Warnings(File.ReadAllText(file)));
+            Assert.Empty(Warnings(SpecHelpers.Inlined(file)));
     }
 }

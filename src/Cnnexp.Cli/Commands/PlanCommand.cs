@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using Cnnexp.Cli.Output;
-using Cnnexp.Engine.Training;
 using Cnnexp.Spec.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,7 +33,7 @@ public sealed class PlanCommand(IAnsiConsole console, ErrorConsole errors) : Com
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
         if (SpecInput.Plan(errors, s.Spec, s.Set) is not { } p) return ExitCodes.InvalidInput;
-        var perEpoch = s.Measure ? p.Models.ToDictionary(m => m.Name, m => CostProbe.SecondsPerEpoch(p, m, s.Threads)) : null;
+        var perEpoch = s.Measure ? p.Models.ToDictionary(m => m.Name, m => Experiment.EstimateSecondsPerEpoch(p, m.Name, s.Threads)) : null;
         var columns = new List<string> { "unit", "model", "seed", "parameters", "MACs / image" };
         if (perEpoch is not null) columns.AddRange(["est. s / epoch", "est. total"]);
         var table = new TextTable([.. columns]).RightAlign(2, 3, 4);

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Cnnexp.Figures.Report;
 using Cnnexp.Results;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -30,8 +29,8 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         var output = console.Profile.Out.Writer;
         foreach (var f in report.Figures.Where(f => f.EndsWith(".png", StringComparison.Ordinal))) output.WriteLine($"figure: {f}");
         foreach (var m in report.Missing) output.WriteLine($"not finished: {m.Model} seed {m.Seed} ({m.Status.Token()}): not in the report");
-        output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.HtmlFile)}");
-        output.WriteLine($"report: {Path.Combine(settings.Dir, RunReport.MarkdownFile)}");
+        output.WriteLine($"report: {report.HtmlFile}");
+        output.WriteLine($"report: {report.MarkdownFile}");
         return ExitCodes.Success;
     }
 }

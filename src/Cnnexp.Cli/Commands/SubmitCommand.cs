@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Cnnexp.Cli.Cluster;
-using Cnnexp.Engine.Training;
 using Cnnexp.Results;
 using Cnnexp.Cli.Output;
 using Spectre.Console;
@@ -45,7 +44,7 @@ public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : C
     {
         if (SpecInput.Plan(errors, s.Spec, s.Set) is not { } plan) return ExitCodes.InvalidInput;
         string dir = Path.GetFullPath(s.Out);
-        RunDirectory.Prepare(dir, plan);                             // refuses a directory holding another spec
+        Experiment.PrepareRunDir(dir, plan);                         // refuses a directory holding another spec
         var pending = Ledger.Read(dir).Where(e => !e.Status.IsFinished()).ToList();
         var study = StudyStatus.Of(plan, dir);
         if (study is not null)                                   // adaptive seeds: one wave at a time, then a re-submit decides again

@@ -14,4 +14,10 @@ public interface IModuleSource
 
     /// <summary>The module takes bf16 input as it comes in a low-precision run; otherwise cnnexp hands it fp32.</summary>
     bool AcceptsLowPrecision => false;
+
+    /// <summary>The script supplies ONNX nodes for its modules (known once planned).</summary>
+    bool WritesOnnx => false;
+
+    /// <summary>The ONNX nodes of <paramref name="module"/>, one of the modules <see cref="Build"/> returned; null when the script gives none.</summary>
+    Func<Spec.Scripts.IOnnxGraph, string, string>? OnnxFor(nn.Module<Tensor, Tensor> module) => null;
 }

@@ -28,6 +28,8 @@ public static class ExperimentRunner
         var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
             options.Cores > 0 ? options.Cores : Environment.ProcessorCount, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
+        if (InitialWeights.Check(plan) is { Count: > 0 } initProblems)             // every `init` source fits, before any training
+            throw new SettingsException(Spec.Diagnostics.DiagnosticFormatter.FormatAll(initProblems).TrimEnd());
         NativeRuntime.EnsureLoaded(budget.Threads);
         bool resuming = RunDirectory.Prepare(options.OutDir, plan);
         using var log = new RunLog(Path.Combine(options.OutDir, RunFiles.Log), options.Log);
@@ -44,7 +46,7 @@ public static class ExperimentRunner
             : Modules.ChannelsLast.Default(options.ChannelsLast, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (!recorded)
             RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, budget.Threads, options.CommandLine, channelsLast)
-                with { Precision = PrecisionCheck.Of(plan), Jobs = budget.Jobs });
+                with { Precision = PrecisionCheck.Of(plan), Jobs = budget.Jobs, Init = InitialWeights.Sources(plan) });
         if (PrecisionCheck.Warning(plan, cuda: device.type == TorchSharp.DeviceType.CUDA) is { } warning) log.Write(warning);
         log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
@@ -60,7 +62,7 @@ public static class ExperimentRunner
         }
         try
         {
-            if (policy is null) UnitScheduler.Run(units, budget.Jobs, Train, cancel);
+            if (policy is null) RunInPhases(plan, units, budget.Jobs, Train, cancel);
             else RunWaves(plan, policy, options, log, budget.Jobs, Train, cancel);
         }
         finally
@@ -91,8 +93,15 @@ public static class ExperimentRunner
             if (wave.Count == 0 || previous is not null && wave.SequenceEqual(previous))
                 return;                                             // the units left are another process's, or cannot finish here
             previous = wave;
-            UnitScheduler.Run(wave.Select(u => (plan.Model(u.Model), u.Seed)).ToList(), jobs, train, cancel);
+            RunInPhases(plan, wave.Select(u => (plan.Model(u.Model), u.Seed)).ToList(), jobs, train, cancel);
         }
+    }
+
+    /// <summary>Units side by side, those whose `init` is another model of this run after that model's units (<see cref="InitialWeights.Phases"/>).</summary>
+    static void RunInPhases(ExperimentPlan plan, IReadOnlyList<(ModelPlan Model, int Seed)> units, int jobs,
+        Action<(ModelPlan Model, int Seed), CancellationToken> train, CancellationToken cancel)
+    {
+        foreach (var phase in InitialWeights.Phases(plan, units, u => u.Model.Name)) UnitScheduler.Run(phase, jobs, train, cancel);
     }
 
     static string SeedsText(ExperimentPlan plan) => plan.Spec.Adaptive is { } a
@@ -149,7 +158,8 @@ public static class ExperimentRunner
         };
         try
         {
-            var final = new Trainer(model, plan.Spec, data, seed, paths, device, channelsLast).Run(state, callbacks, cancel);
+            var final = new Trainer(model, plan.Spec, data, seed, paths, device, channelsLast,
+                m => InitialWeights.Apply(plan, model, m, seed, options.OutDir), log.Write).Run(state, callbacks, cancel);
             if (final.Status != UnitStatus.Done) log.Write($"{model.Name} seed {seed}: {final.Message}");
         }
         catch (OperationCanceledException)

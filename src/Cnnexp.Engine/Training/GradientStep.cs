@@ -22,7 +22,7 @@ public static class GradientStep
         var loss = nn.functional.cross_entropy(logits, y, label_smoothing: train.LabelSmoothing);
         optimizer.zero_grad();
         loss.backward();
-        if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
+        if (train.GradClip is double clip) nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), clip);   // frozen parameters have no gradient
         optimizer.step();
         return new StepOutput(logits, loss);
     }

@@ -16,7 +16,12 @@ namespace Cnnexp.Engine.Training;
 /// killed process loses at most the epoch in progress and a resumed run computes exactly what an
 /// uninterrupted one would (data order, dropout and learning rate all derive from seed and epoch).
 /// </summary>
-public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device, bool channelsLast = true)
+/// <param name="initialise">
+/// Loads the model's `init` weights into the freshly built model (<see cref="InitialWeights.Apply"/>) and
+/// says where they came from; called only when the unit starts from epoch 0.
+/// </param>
+public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device, bool channelsLast = true,
+    Func<Sequential, string?>? initialise = null, Action<string>? log = null)
 {
     readonly TrainSpec train = plan.TrainFor(spec);
     readonly int batchSize = spec.Data.BatchSize;
@@ -28,7 +33,15 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
         var build = new BuildOptions { ChannelsLast = channelsLast, Precision = train.Precision, Generator = random.Generator };
         using var model = UnitRandom.Initialise(seed, () => ModelBuilder.Build(plan, build));   // same initial weights for the same seed
         model.to(device);
-        using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters());
+        if (state.EpochsDone == 0 && initialise?.Invoke(model) is { } from)
+        {
+            var start = Evaluator.Evaluate(model, data.Test, batchSize, device);   // the source's metrics, when the data are the same
+            log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{plan.Name} seed {seed}: starts from {from}; before training: test loss {start.Loss:F4}, test acc {start.Accuracy:P2}"));
+        }
+        int frozen = InitialWeights.Freeze(plan, model);                 // frozen parameters get no gradient and no optimiser state
+        if (frozen > 0 && state.EpochsDone == 0) log?.Invoke($"{plan.Name} seed {seed}: {frozen} parameter tensor(s) frozen ({string.Join(", ", plan.Spec.Freeze!)})");
+        using var optimizer = OptimizerFactory.Create(train.Optimizer, model.parameters().Where(p => p.requires_grad));
         MetricsCsv.Truncate(paths.Metrics, state.EpochsDone);       // rows of an epoch that never reached state.json (also the first)
         if (state.EpochsDone > 0) Restore(model, optimizer, state);
         state = state with { Status = UnitStatus.Running };

@@ -28,7 +28,7 @@ static class HostAssemblies
     public static IReadOnlyList<string> Imports { get; } =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading.Tasks",
-        "Cnnexp.Hooks", "Cnnexp.Results", "Cnnexp.Spec.Planning", "TorchSharp", "TorchSharp.torch", "SkiaSharp",
+        "Cnnexp.Hooks", "Cnnexp.Results", "Cnnexp.Spec.Planning", "Cnnexp.Spec.Scripts", "TorchSharp", "TorchSharp.torch", "SkiaSharp",
     ];
 
     /// <summary>Files to reference: the framework's assemblies (from the trusted platform list) and <see cref="Shared"/>.</summary>

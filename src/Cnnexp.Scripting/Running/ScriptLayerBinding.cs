@@ -25,8 +25,16 @@ sealed class ScriptLayerBinding(LoadedScript script, ScriptArgs args) : IScripte
     {
         var build = script.Hooks.LayerBuilder!(new LayerContext(new HookArgs(args), input));
         AcceptsLowPrecision = build.AcceptsLowPrecision;
+        if (build.Onnx is { } nodes) onnx.AddOrUpdate(build.Module, nodes);
         return build.Module;
     }
+
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<nn.Module<Tensor, Tensor>, Func<Spec.Scripts.IOnnxGraph, string, string>> onnx = new();
+
+    /// <summary>The script's build gives ONNX nodes (<see cref="LayerBuild.Onnx"/>), as its planning build said.</summary>
+    public bool WritesOnnx { get; private set; }
+
+    public Func<Spec.Scripts.IOnnxGraph, string, string>? OnnxFor(nn.Module<Tensor, Tensor> module) => onnx.TryGetValue(module, out var nodes) ? nodes : null;
 
     /// <summary>What the script's last build said (<see cref="LayerBuild.AcceptsLowPrecision"/>); the same for every build of one script.</summary>
     public bool AcceptsLowPrecision { get; private set; }
@@ -56,6 +64,7 @@ sealed class ScriptLayerBinding(LoadedScript script, ScriptArgs args) : IScripte
         catch (Exception e) { return (BindingErrors.From(e, script, "layer's forward pass on a zero batch"), 0, 0); }
         if (!actual.Equals(build.Output)) return (BindingErrors.WrongShape(script, "layer", input, build.Output, actual), 0, 0);
         long parameters = build.Module.parameters().Sum(p => p.numel());
+        WritesOnnx = build.Onnx is not null;
         return (ShapeCheck.Ok(build.Output), parameters, build.Macs);
     }
 }

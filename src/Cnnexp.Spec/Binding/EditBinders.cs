@@ -15,6 +15,7 @@ public static class EditBinders
         binder.Register<IReadOnlyList<LayerEdit>>(LayerEdits);
         binder.Register<IReadOnlyList<LayerRef>>(Refs);
         binder.Register<IReadOnlyList<SweepAxis>>(Sweep);
+        binder.Register<IReadOnlyList<TensorRename>>(Renames);
     }
 
     static IReadOnlyList<BlockSpec> Blocks(YNode node, string path, Binder b) =>
@@ -38,6 +39,20 @@ public static class EditBinders
     static IReadOnlyList<LayerSpec> LayerList(YNode node, string path, Binder b) =>
         node is YSeq ? Layers.Layers.Registry.BindList(node, path, b)
         : Layers.Layers.Registry.BindOne(node, path, b) is { } one ? [one] : [];
+
+    static IReadOnlyList<TensorRename> Renames(YNode node, string path, Binder b)
+    {
+        var renames = new List<TensorRename>();
+        foreach (var e in Entries(node, path, b, "`SOURCE: TARGET` tensor names or layer prefixes, e.g. `{ features.0: conv1 }`"))
+        {
+            if (e.Value is YScalar { IsNull: false } to && to.Value.Trim().Length > 0 && e.Key.Value.Trim().Length > 0)
+                renames.Add(new TensorRename(e.Key.Value, to.Value, e.Key.Where));
+            else
+                b.Diagnostics.Error("wrong-type", $"`{Binder.Join(path, e.Key.Value)}` must rename a tensor or layer to another name, not {e.Value.Describe()}",
+                    e.Value.Where, "e.g. `map: { features.0: conv1 }`");
+        }
+        return renames;
+    }
 
     static IReadOnlyList<LayerRef> Refs(YNode node, string path, Binder b)
     {

@@ -34,6 +34,7 @@ public static class ReferenceGenerator
         {
             Section(sb, title, type, sections);
             if (type == typeof(ModelSpec)) sb.Append(VariantsText);
+            if (type == typeof(ExperimentSpec)) sb.Append(IncludeText);
         }
         Family(sb, "Layers", Layers.Layers.Registry, LayersText);
         Family(sb, "Input transforms", Transforms.Transforms.Registry,
@@ -44,6 +45,20 @@ public static class ReferenceGenerator
         Datasets(sb);
         return sb.ToString().TrimEnd() + "\n";
     }
+
+    const string IncludeText = """
+        `include:` shares layer stacks between specs: each listed file (itself a spec fragment holding
+        `blocks`, `models` and `train` only, and maybe its own `include`) is merged in first, in order, and
+        the including file wins: a block or model of the same name replaces the included one whole, and
+        `train` merges key by key. Paths are relative to the folder of the file that names them and must
+        stay inside the folder of the spec you run (no absolute paths, no `..` out of it, symbolic links
+        followed); a cycle, a missing file, more than 16 files deep or 100 in all is an error at the
+        `include` line. Mistakes inside an included file are reported at their line in that file. Script
+        paths in an included model are relative to the spec you run, like its own. `--set` reaches
+        included keys too, and spec.resolved.yaml holds the merged result, with no `include`.
+
+
+        """;
 
     const string VariantsText = """
         Edits (`set`, `replace`, `insert_before`, `insert_after`, `remove`) address the layers the model

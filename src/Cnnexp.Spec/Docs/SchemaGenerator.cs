@@ -76,6 +76,7 @@ public static class SchemaGenerator
         if (type == typeof(IReadOnlyList<FieldEdit>)) return PathMap(new JsonObject());
         if (type == typeof(IReadOnlyList<SweepAxis>)) return PathMap(new JsonObject { ["type"] = "array", ["minItems"] = 1 });
         if (type == typeof(IReadOnlyList<LayerEdit>)) return MapOf(OneOf(Ref("layer"), ArrayOf(Ref("layer"))));
+        if (type == typeof(IReadOnlyList<TensorRename>)) return MapOf(new JsonObject { ["type"] = "string", ["minLength"] = 1 });
         if (type == typeof(IReadOnlyList<LayerRef>)) return ArrayOf(new JsonObject { ["type"] = new JsonArray("string", "integer") });
         if (type == typeof(Scripts.ScriptArgs)) return new JsonObject { ["type"] = "object" };             // whatever the script reads
         if (type == typeof(Scripts.HookPath)) return new JsonObject { ["type"] = "string", ["minLength"] = 1 };

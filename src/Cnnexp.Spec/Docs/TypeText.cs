@@ -32,6 +32,7 @@ public static class TypeText
         if (type == typeof(IReadOnlyList<FieldEdit>)) return "map of `LAYER.FIELD` to value";
         if (type == typeof(IReadOnlyList<SweepAxis>)) return "map of `LAYER.FIELD` to list of values";
         if (type == typeof(IReadOnlyList<LayerEdit>)) return "map of `LAYER` to layer(s)";
+        if (type == typeof(IReadOnlyList<TensorRename>)) return "map of source name to model name";
         if (type == typeof(IReadOnlyList<LayerRef>)) return "list of `LAYER`";
         if (type == typeof(Scripts.ScriptArgs)) return "mapping: whatever the script reads ([hooks](hooks.md#args))";
         if (type == typeof(IReadOnlyList<Scripts.HookPath>)) return "list of `.csx` paths ([hooks](hooks.md))";

@@ -42,6 +42,12 @@ public static class SpecLimits
     /// <summary>Models in one <c>extends</c> chain.</summary>
     public const int MaxExtendsDepth = 32;
 
+    /// <summary>Files in one <c>include</c> chain (a spec includes a file that includes a file …), the spec not counted.</summary>
+    public const int MaxIncludeDepth = 16;
+
+    /// <summary>Files one spec includes in all, counting a file each time it is included.</summary>
+    public const int MaxIncludedFiles = 100;
+
     /// <summary>Models after sweeps are expanded.</summary>
     public const int MaxModels = 1_000;
 }

@@ -21,6 +21,9 @@ public sealed record ExperimentSpec : SpecNode
     public int? Repeats { get; init; }
     [Field("The comparisons that matter, as pairs of model names, e.g. `[[standard, sumfirst]]`; default: every pair. An adaptive study stops when these are answered.")]
     public IReadOnlyList<IReadOnlyList<string>>? Compare { get; init; }
+    /// <summary>Always null once loaded: the loader merges the files in (<see cref="Yaml.Includes"/>); declared for the schema and the reference.</summary>
+    [Field("Spec files whose `blocks`, `models` and `train` this spec starts from, e.g. `[stacks/notebook.yaml]`; paths relative to this file's folder, inside the folder of the spec you run. This file wins: a model or block of the same name replaces the included one, `train` merges key by key.")]
+    public IReadOnlyList<string>? Include { get; init; }
     [Field("The data set.")] public DataSpec Data { get; init; } = new();
     [Field("Training settings shared by all models.")] public TrainSpec Train { get; init; } = new();
     [Field("Named layer lists that models insert with `- block: NAME`, e.g. `{ stage: [conv2d: { out: 16, padding: same }, relu] }`.")]

@@ -40,6 +40,12 @@ public sealed record ModelSpec : SpecNode
     [Field("A grid of field values, `LAYER.FIELD: [values]`; the model becomes one variant per combination, named e.g. `wide[conv1.out=16]`.")]
     public IReadOnlyList<SweepAxis>? Sweep { get; init; }
 
+    [Field("Initial weights from a run or a weights file (fine-tuning, transfer), e.g. `{ run: ../runs/sumfirst, model: standard, epoch: best }`.")]
+    public InitSpec? Init { get; init; }
+
+    [Field("Layers whose parameters do not train, by name, e.g. `[conv1]` (usually with `init`). Batch-norm running statistics still update.")]
+    public IReadOnlyList<string>? Freeze { get; init; }
+
     /// <summary>True when the model changes what it inherits (or its own layers) by edits.</summary>
     public bool HasEdits => Set is { Count: > 0 } || Replace is { Count: > 0 } || InsertBefore is { Count: > 0 }
                             || InsertAfter is { Count: > 0 } || Remove is { Count: > 0 };

@@ -84,6 +84,7 @@ public static class ModelResolver
         return model with
         {
             Input = model.Input ?? baseModel?.Input ?? [], Layers = layers, Train = model.Train ?? baseModel?.Train,
+            Init = model.Init ?? baseModel?.Init, Freeze = model.Freeze ?? baseModel?.Freeze,
             Replace = null, InsertBefore = null, InsertAfter = null, Remove = null,   // `set` stays until sweeps are checked against it
         };
     }

@@ -43,7 +43,8 @@ public static class PlanWarnings
                 .Concat((m.Replace ?? []).Concat(m.InsertBefore ?? []).Concat(m.InsertAfter ?? []).Select(e => e.Layers)))
             .Concat(blocks.Select(b => b.Layers));
         var used = trees.SelectMany(LayerTree.All).OfType<BlockLayer>().Select(b => b.Use).ToHashSet();
-        foreach (var b in blocks.Where(b => !used.Contains(b.Name)))
+        // A shared file may hold blocks that only some of the specs including it use.
+        foreach (var b in blocks.Where(b => !used.Contains(b.Name) && (b.Where is null || b.Where.File == spec.Where?.File)))
             diagnostics.Add(new Diagnostic(Severity.Warning, "unused-block", $"block `{b.Name}` is never used", b.Where,
                 $"insert it with `- block: {b.Name}`, or remove it"));
     }

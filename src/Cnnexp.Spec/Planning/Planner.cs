@@ -23,6 +23,8 @@ public static class Planner
         SeedRules.Check(spec, models.Select(m => m.Name).ToList(), diagnostics);
         var plans = models.Select(m => PlanModel(m, dataset, diagnostics)).ToList();
         if (diagnostics.HasErrors) return null;
+        InitRules.Check(spec, plans!, diagnostics);
+        if (diagnostics.HasErrors) return null;
         PlanWarnings.Check(spec, models, diagnostics);                // only for valid specs: errors cause false alarms
         return new ExperimentPlan(spec with { Models = models, Blocks = null }, dataset, plans!);
     }

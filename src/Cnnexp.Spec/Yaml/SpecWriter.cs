@@ -38,6 +38,11 @@ public static class SpecWriter
                         WriteFields(sb, m, indent + 4);
                     }
                     break;
+                case IReadOnlyList<BlockSpec> blocks:           // planned specs have none; a loaded one may (e.g. from `include`)
+                    sb.Append(pad).Append(field.Key).Append(blocks.Count == 0 ? ": {}\n" : ":\n");
+                    foreach (var b in blocks)
+                        WriteKindList(sb, pad + "  ", Scalar(b.Name), b.Layers.Cast<SpecNode>().Select(l => (((LayerSpec)l).Kind, l)));
+                    break;
                 case IReadOnlyList<LayerSpec> layers:
                     WriteKindList(sb, pad, field.Key, layers.Cast<SpecNode>().Select(l => (((LayerSpec)l).Kind, l)));
                     break;
@@ -89,6 +94,7 @@ public static class SpecWriter
         SeedSchedule { Adaptive: { } a } => Flow(a),
         SeedSchedule seeds => Flow(seeds.Fixed),
         Scripts.ScriptArgs a => a.ToFlow(),
+        IReadOnlyList<TensorRename> renames => "{ " + string.Join(", ", renames.Select(r => $"{Scalar(r.From)}: {Scalar(r.To)}")) + " }",
         LayerSpec l => KindItem(l.Kind, l),
         TransformSpec t => KindItem(t.Kind, t),
         SpecNode n => $"{{ {InlineFields(n)} }}",

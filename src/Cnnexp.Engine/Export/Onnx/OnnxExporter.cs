@@ -39,7 +39,7 @@ public static class OnnxExporter
     {
         Check(model);
         var weights = module.state_dict();
-        var g = new OnnxGraph(weights);
+        var g = new OnnxGraph(weights, module.named_modules().ToDictionary(m => m.name, m => m.module));
         g.Proto.Name = $"{experiment.Spec.Name}.{model.Name}";
         g.Proto.Input.Add(Value(InputName, "N", model.Input.Dims));
         g.Proto.Output.Add(Value(OutputName, "N", model.Output.Dims));
@@ -88,5 +88,6 @@ public static class OnnxExporter
 
     static ExportException NotExportable(string what, string name, SpecNode node) => new(
         $"{(node.Where is { } at ? at + ": " : "")}{what} `{name}` cannot be written as ONNX" +
-        (node is ScriptLayer or ScriptTransform ? ": it is a C# script, whose module only TorchSharp can run (a hook that supplies ONNX nodes is not supported yet)" : ""));
+        (node is ScriptTransform ? ": it is a C# script input transform, whose module only TorchSharp can run"
+            : node is ScriptLayer ? ": it is a C# script whose build supplies no ONNX nodes (set `Onnx` in its LayerBuild: docs/hooks.md)" : ""));
 }

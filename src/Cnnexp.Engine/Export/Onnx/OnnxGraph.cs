@@ -10,8 +10,11 @@ namespace Cnnexp.Engine.Export;
 /// state_dict key, e.g. <c>conv1.weight</c>), and fixed constants. Every value gets a fresh name, so a
 /// row of <see cref="OnnxLayers"/> only says which ops it needs.
 /// </summary>
-sealed class OnnxGraph(IReadOnlyDictionary<string, Tensor> weights)
+sealed class OnnxGraph(IReadOnlyDictionary<string, Tensor> weights, IReadOnlyDictionary<string, nn.Module>? modules = null)
 {
+    /// <summary>The exported model's modules by key (<c>conv1</c>, <c>res1.body.conv1</c>): script layers find theirs here.</summary>
+    public IReadOnlyDictionary<string, nn.Module> Modules { get; } = modules ?? new Dictionary<string, nn.Module>();
+
     public GraphProto Proto { get; } = new();
     int next;
 
@@ -66,6 +69,26 @@ sealed class OnnxGraph(IReadOnlyDictionary<string, Tensor> weights)
         // raw_data is little-endian IEEE 754, as the ONNX spec requires and as x64 stores floats.
         t.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return t;
+    }
+
+    /// <summary>A script's attribute as a protobuf one; a value of another type stops the export.</summary>
+    public static AttributeProto Attribute(Spec.Scripts.OnnxAttribute a) => a.Value switch
+    {
+        long or int => Int(a.Name, Convert.ToInt64(a.Value, System.Globalization.CultureInfo.InvariantCulture)),
+        double or float => Float(a.Name, Convert.ToDouble(a.Value, System.Globalization.CultureInfo.InvariantCulture)),
+        string s => new AttributeProto { Name = a.Name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(s) },
+        long[] values => Ints(a.Name, values),
+        int[] values => Ints(a.Name, values.Select(v => (long)v).ToArray()),
+        float[] values => Floats(a.Name, values),
+        double[] values => Floats(a.Name, values.Select(v => (float)v).ToArray()),
+        _ => throw new ExportException($"ONNX attribute `{a.Name}` is a {a.Value?.GetType().Name ?? "null"}; give a whole number, a number, a text, or an array of whole numbers or numbers"),
+    };
+
+    public static AttributeProto Floats(string name, params float[] values)
+    {
+        var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Floats };
+        a.Floats.AddRange(values);
+        return a;
     }
 
     public static AttributeProto Int(string name, long value) =>

@@ -39,6 +39,7 @@ static class OnnxLayers
         [typeof(BatchNorm1dLayer)] = (g, l, key, x) => BatchNorm(g, key, x, l.Input.Dims[0], ((BatchNorm1dLayer)l.Spec).Eps, ((BatchNorm1dLayer)l.Spec).Affine),
         [typeof(BatchNorm2dLayer)] = (g, l, key, x) => BatchNorm(g, key, x, l.Input.C, ((BatchNorm2dLayer)l.Spec).Eps, ((BatchNorm2dLayer)l.Spec).Affine),
         [typeof(ResidualLayer)] = Residual,
+        [typeof(ScriptLayer)] = Scripted,
     };
 
     delegate string TransformRow(OnnxGraph g, PlannedTransform t, string scope, string x);
@@ -59,7 +60,8 @@ static class OnnxLayers
     public static IReadOnlyCollection<Type> LayerTypes => Layers.Keys;
     public static IReadOnlyCollection<Type> TransformTypes => Transforms.Keys;
 
-    public static bool Has(PlannedLayer layer) => Layers.ContainsKey(layer.Spec.GetType());
+    public static bool Has(PlannedLayer layer) =>
+        layer.Spec is ScriptLayer s ? s.Script is Modules.IModuleSource { WritesOnnx: true } : Layers.ContainsKey(layer.Spec.GetType());
     public static bool Has(PlannedTransform transform) => Transforms.ContainsKey(transform.Spec.GetType());
 
     public static string Layer(OnnxGraph g, PlannedLayer layer, string key, string x) => Layers[layer.Spec.GetType()](g, layer, key, x);
@@ -119,6 +121,48 @@ static class OnnxLayers
         string bias = affine ? g.Weight(key + ".bias") : g.Constant(key, [features], new float[features]);
         return g.Node("BatchNormalization", key, [x, scale, bias, g.Weight(key + ".running_mean"), g.Weight(key + ".running_var")],
             Float("epsilon", eps));
+    }
+
+    /// <summary>
+    /// A `- script:` layer whose build supplied its nodes (<c>LayerBuild.Onnx</c>): the script writes them
+    /// through <see cref="ScriptGraph"/>, which scopes its names and finds its weights under the layer's key.
+    /// </summary>
+    static string Scripted(OnnxGraph g, PlannedLayer l, string key, string x)
+    {
+        var script = (ScriptLayer)l.Spec;
+        if (!g.Modules.TryGetValue(key, out var module) || module is not TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> m
+            || script.Script is not Modules.IModuleSource source || source.OnnxFor(m) is not { } nodes)
+            throw new ExportException($"{script.Where}: script layer `{key}` gives no ONNX nodes for this module (set `Onnx` in its LayerBuild)");
+        try
+        {
+            string y = nodes(new ScriptGraph(g, key), x);
+            if (string.IsNullOrEmpty(y)) throw new ExportException($"{script.Where}: script layer `{key}`'s ONNX nodes return no output name");
+            return y;
+        }
+        catch (Exception e) when (e is not ExportException)
+        {
+            throw new ExportException($"{script.Where}: script layer `{key}` failed writing its ONNX nodes: {e.GetType().Name}: {e.Message}");
+        }
+        catch (ExportException e) when (script.Where is { } at && !e.Message.StartsWith(at.ToString(), StringComparison.Ordinal))
+        {
+            throw new ExportException($"{at}: {e.Message}");
+        }
+    }
+
+    /// <summary>The graph as a script sees it: nodes scoped under the layer's key, weights looked up as <c>KEY.NAME</c>.</summary>
+    sealed class ScriptGraph(OnnxGraph g, string key) : Spec.Scripts.IOnnxGraph
+    {
+        public string Node(string op, IReadOnlyList<string> inputs, params Spec.Scripts.OnnxAttribute[] attributes) =>
+            g.Node(op, key, inputs, attributes.Select(Attribute).ToArray());
+
+        public string Weight(string name)
+        {
+            try { return g.Weight($"{key}.{name}"); }
+            catch (InvalidOperationException) { throw new ExportException($"script layer `{key}` asks for weight `{name}`, which its module does not have"); }
+        }
+
+        public string Constant(long[] shape, float[] values) => g.Constant(key, shape, values);
+        public string Constant(long[] shape, long[] values) => g.Constant(key, shape, values);
     }
 
     /// <summary>body(x) + x, or body(x) + projection(x): the keys of the engine's ResidualModule (<c>NAME.body.CHILD</c>, <c>NAME.projection</c>).</summary>
