@@ -106,4 +106,14 @@ public partial class ArchitectureTests
             .Select(l => $"{Path.GetRelativePath(Repo.Path("tests"), l.f)}:{l.i + 1}").ToList();
         Assert.True(offenders is [], "draw with generator: TestRandom.Generator: " + string.Join(", ", offenders));
     }
+
+    /// <summary>Callers set <c>RunSettings</c>; the engine's <c>RunOptions</c> is derived from it in one place (docs/architecture.md).</summary>
+    [Fact]
+    public void The_engine_options_are_built_only_by_the_facade()
+    {
+        var builders = Directory.GetDirectories(Repo.Path("src")).Select(Path.GetFileName).SelectMany(p => Sources(p!))
+            .Where(f => File.ReadAllText(f).Contains("new RunOptions", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Repo.Path("src"), f)).ToList();
+        Assert.Equal([Path.Combine("Cnnexp", "HookedRun.cs")], builders);
+    }
 }
