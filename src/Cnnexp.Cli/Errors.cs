@@ -1,6 +1,3 @@
-using Cnnexp.Engine.Data;
-using Cnnexp.Engine.Native;
-using Cnnexp.Engine.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,27 +10,29 @@ static class Errors
     public static int Report(Exception e, IAnsiConsole errors, IReadOnlyCollection<string> commands)
     {
         var plain = errors.Profile.Out.Writer;
-        switch (e)
+        if (e is CommandParseException or CommandRuntimeException)
         {
-            case CommandParseException or CommandRuntimeException:
-                plain.WriteLine($"error: {e.Message}");
-                if (UnknownCommand(e.Message) is { } typed && Spec.Binding.Suggest.Closest(typed, commands) is { } near)
-                    plain.WriteLine($"  hint: did you mean `cnnexp {near}`?");
-                plain.WriteLine("run `cnnexp --help` for usage");
-                return ExitCodes.InvalidInput;
-            case SettingsException or SpecChangedException:
+            plain.WriteLine($"error: {e.Message}");
+            if (UnknownCommand(e.Message) is { } typed && Spec.Binding.Suggest.Closest(typed, commands) is { } near)
+                plain.WriteLine($"  hint: did you mean `cnnexp {near}`?");
+            plain.WriteLine("run `cnnexp --help` for usage");
+            return ExitCodes.InvalidInput;
+        }
+        switch (Failures.KindOf(e))
+        {
+            case FailureKind.InvalidInput:
                 plain.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;
-            case DataException:
+            case FailureKind.Data:
                 plain.WriteLine("data error: " + e.Message);
                 return ExitCodes.InvalidInput;
-            case OperationCanceledException:
+            case FailureKind.Interrupted:
                 plain.WriteLine("interrupted: finished epochs are kept in the run directory");
                 return ExitCodes.Interrupted;
-            case Scripting.Running.HookException:
+            case FailureKind.Hook:
                 plain.WriteLine("error: " + e.Message);
                 return ExitCodes.Failure;
-            case NativeLoadException:
+            case FailureKind.NativeLibrary:
                 plain.WriteLine(e.Message);
                 return ExitCodes.Failure;
             default:

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cnnexp.Engine.Training;
 using Spectre.Console;
 
 namespace Cnnexp.Cli;
@@ -14,10 +13,11 @@ sealed class RunProgress(IAnsiConsole console, bool quiet)
 
     public Action<string>? Log => quiet || live ? null : line => console.Profile.Out.Writer.WriteLine(line);
 
-    public T Run<T>(Func<TrainingCallbacks, T> run)
+    /// <summary>Runs <paramref name="run"/>, handing it the progress sink of the live display (null without one).</summary>
+    public T Run<T>(Func<IProgress<TrainingProgress>?, T> run)
     {
         live = !quiet && console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
-        if (!live) return run(new TrainingCallbacks());
+        if (!live) return run(null);
         return console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
@@ -26,17 +26,24 @@ sealed class RunProgress(IAnsiConsole console, bool quiet)
             .Start(ctx =>
             {
                 var tasks = new Dictionary<(string, int), ProgressTask>();
-                return run(new TrainingCallbacks
+                return run(new Reports(b =>
                 {
-                    Batch = b =>
+                    if (b.Kind != TrainingProgressKind.Batch) return;
+                    lock (tasks)                                             // units side by side report from their own threads
                     {
                         if (!tasks.TryGetValue((b.Model, b.Seed), out var task))
                             tasks[(b.Model, b.Seed)] = task = ctx.AddTask(b.Model, maxValue: (double)b.Epochs * b.Batches);
                         task.Value = (b.Epoch - 1) * (double)b.Batches + b.Batch;
                         task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"{Markup.Escape(b.Model)} seed {b.Seed}  epoch {b.Epoch}/{b.Epochs}  loss {b.RunningLoss:F3}  {b.ImagesPerSecond:F0} img/s");
-                    },
-                });
+                            $"{Markup.Escape(b.Model)} seed {b.Seed}  epoch {b.Epoch}/{b.Epochs}  loss {b.Loss:F3}  {b.ImagesPerSecond:F0} img/s");
+                    }
+                }));
             });
+    }
+
+    /// <summary>Reports handled at once on the reporting thread (<see cref="Progress{T}"/> would post them to a context the console has not).</summary>
+    sealed class Reports(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -53,11 +53,12 @@ public static class Experiment
     /// Trains every model for every seed (with the spec's hooks), writes the run directory, draws the
     /// figures and writes the report.
     /// </summary>
+    /// <param name="progress">Receives batch, epoch and log reports on the training threads, as they happen.</param>
     public static RunResult Run(ExperimentPlan plan, RunSettings? settings = null, Action<string>? log = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IProgress<TrainingProgress>? progress = null)
     {
         settings ??= new RunSettings();
-        return HookedRun.Run(plan, log is null ? settings : settings with { Log = log }, null, cancellationToken);
+        return HookedRun.Run(plan, log is null ? settings : settings with { Log = log }, progress, cancellationToken);
     }
 
     /// <summary>

@@ -123,6 +123,19 @@ public class IdxTests
     }
 
     [Fact]
+    public void A_gzip_bomb_stops_at_the_size_cap_with_the_files_name()
+    {
+        using var temp = new TempDir();
+        var bomb = Fixtures.Gzip(new byte[200_000]);                            // 200 kB of zeros in a few hundred bytes
+        var files = Tiny() with { TrainImages = bomb };
+        var source = SourceFor(files) with { MaxUncompressed = 100_000 };
+        Place(temp["mnist"], files);
+        var e = Assert.Throws<DataException>(() => source.Load(temp.Path, Offline));
+        Assert.Contains(temp["mnist", "train-images-idx3-ubyte.gz"], e.Message);
+        Assert.Contains("decompresses to more than 100,000 bytes", e.Message);
+    }
+
+    [Fact]
     public void Labels_outside_the_classes_and_a_count_mismatch_are_refused()
     {
         using var temp = new TempDir();

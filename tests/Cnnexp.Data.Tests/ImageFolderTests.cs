@@ -72,6 +72,24 @@ public class ImageFolderTests
         Assert.Single(Directory.GetFiles(temp["cache", "imagefolder"]));         // replaced, not accumulated
     }
 
+    [Theory]
+    [InlineData(-5)]                                   // new long[-5] threw OverflowException, past the damaged-cache catch
+    [InlineData(int.MaxValue)]                         // asked for a 16 GB label array
+    public void A_cache_with_a_damaged_image_count_is_decoded_again(int count)
+    {
+        using var temp = new TempDir();
+        string root = SplitFolder(temp);
+        using (DatasetLoader.Load(Folder(root, temp["cache"]), Quiet())) { }
+        string cache = Assert.Single(Directory.GetFiles(temp["cache", "imagefolder"]));
+        var bytes = File.ReadAllBytes(cache);
+        BitConverter.GetBytes(count).CopyTo(bytes, 8 + 32 + 12);                  // magic, key, C, H, W, then the train count
+        File.WriteAllBytes(cache, bytes);
+        var log = new List<string>();
+        using var data = DatasetLoader.Load(Folder(root, temp["cache"]), Quiet(log));
+        Assert.Contains(log, l => l.Contains("decoding 16 images"));
+        Assert.Equal(16, data.Train.Count + data.Test.Count);
+    }
+
     [Fact]
     public void Resize_and_grayscale_give_the_asked_shape()
     {

@@ -103,10 +103,10 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
         var progress = new RunProgress(console, settings.Quiet);
         try
         {
-            var run = progress.Run(callbacks => Experiment.Run(plan.Plan!, runSettings with
+            var run = progress.Run(reports => Experiment.Run(plan.Plan!, runSettings with
             {
-                OutDir = outDir, Callbacks = callbacks, Only = selection.Filter, Data = data,
-            }, progress.Log, interrupt.Token));
+                OutDir = outDir, Only = selection.Filter, Data = data,
+            }, progress.Log, interrupt.Token, reports));
             ResultsTable.Write(console, errors, run, TableFormats.Parse(settings.Format)!.Value);
             return run.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;     // a model/seed or a hook failed
         }

@@ -45,7 +45,7 @@ static class ImageFolderCache
             var test = reader.ReadBoolean() ? ReadSplit(reader, shape) : null;
             return (train, test);
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or ArgumentException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or ArgumentException or OverflowException)
         {
             return null;                                  // a damaged cache is rebuilt, never trusted
         }
@@ -54,6 +54,8 @@ static class ImageFolderCache
     static ImageSplit ReadSplit(BinaryReader reader, Shape shape)
     {
         int count = reader.ReadInt32();
+        long left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || count > left / (4 + shape.Elements)) throw new EndOfStreamException();   // a damaged count: no allocation it implies
         var labels = new long[count];
         for (int i = 0; i < count; i++) labels[i] = reader.ReadInt32();
         var pixels = reader.ReadBytes(checked((int)(count * shape.Elements)));

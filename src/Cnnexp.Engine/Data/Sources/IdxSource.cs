@@ -94,6 +94,9 @@ public sealed record IdxSource : DatasetSource
         }
     }
 
+    /// <summary>Largest decompressed IDX file read (Fashion-MNIST's largest is 47 MB): a gzip bomb stops here.</summary>
+    public long MaxUncompressed { get; init; } = 1L << 30;
+
     /// <summary>
     /// The verified, decompressed bytes of a file: the file's MD5 must be the published one, or
     /// (a copy compressed again, or decompressed) its content's MD5 the known content sum.
@@ -104,18 +107,19 @@ public sealed record IdxSource : DatasetSource
         byte[] bytes = File.ReadAllBytes(path);
         string md5 = Md5.Of(bytes);
         bool gzipped = bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
-        if (md5 == file.Md5) return gzipped ? Gunzip(bytes, path) : bytes;
+        if (md5 == file.Md5) return gzipped ? Gunzip(bytes, path, MaxUncompressed) : bytes;
         if (file.ContentMd5 is not { } expected) throw DataErrors.Checksum(path, md5, file.Md5);
         byte[] content;
-        try { content = gzipped ? Gunzip(bytes, path) : bytes; }
+        try { content = gzipped ? Gunzip(bytes, path, MaxUncompressed) : bytes; }
         catch (DataException) { throw DataErrors.Checksum(path, md5, file.Md5); }
         string actual = Md5.Of(content);
         if (actual == expected) return content;
         throw gzipped ? DataErrors.Checksum(path, md5, file.Md5) : DataErrors.Checksum(path, actual, expected);
     }
 
+
     /// <summary>Decompresses, checking the gzip trailer's size: .NET stops quietly at the end of a truncated stream.</summary>
-    static byte[] Gunzip(byte[] bytes, string path)
+    static byte[] Gunzip(byte[] bytes, string path, long maxUncompressed)
     {
         const string Expected = "a gzip-compressed IDX file";
         byte[] content;
@@ -123,7 +127,13 @@ public sealed record IdxSource : DatasetSource
         {
             using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
             using var output = new MemoryStream();
-            input.CopyTo(output);
+            var buffer = new byte[1 << 16];
+            for (int n; (n = input.Read(buffer)) > 0;)
+            {
+                if (output.Length + n > maxUncompressed)           // a gzip bomb: stop before it fills the memory
+                    throw DataErrors.Corrupt(path, $"it decompresses to more than {DataErrors.N(maxUncompressed)} bytes", Expected);
+                output.Write(buffer, 0, n);
+            }
             content = output.ToArray();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
