@@ -84,4 +84,14 @@ public class InitSpecTests
         var errors = SpecHelpers.Errors(With("  tuned:\n    extends: standard\n    init: { file: w.pt, map: { fc1: [linear1] } }\n"));
         Assert.Contains(errors, e => e.Message.Contains("`models.tuned.init.map.fc1` must rename a tensor or layer", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_variant_that_differs_only_by_its_starting_weights_is_not_called_identical()
+    {
+        var load = SpecLoader.LoadText(With("  tuned:\n    extends: standard\n    init: { model: standard }\n  frozen:\n    extends: standard\n    freeze: [conv1]\n  copy:\n    extends: standard\n"), "t.yaml");
+        var diagnostics = new DiagnosticBag();
+        Assert.NotNull(Planning.Planner.Plan(load.Spec!, diagnostics));
+        var warning = Assert.Single(diagnostics.Items, d => d.Code == "identical-models");   // only the plain copy
+        Assert.Contains("model `copy` is identical to `standard`", warning.Message);
+    }
 }

@@ -31,10 +31,11 @@ public static class PlanWarnings
         }
     }
 
-    /// <summary>What a model trains, as text: input transforms, layers (names left out) and its training settings.</summary>
+    /// <summary>What a model trains, as text: input transforms, layers (names left out), its training settings, `init` and `freeze`.</summary>
     static string Signature(ModelSpec m, ExperimentSpec spec) =>
         SpecWriter.Flow(m.Input ?? []) + "|" + SpecWriter.Flow(LayerTree.Map(m.Layers ?? [], l => l with { Name = null })) + "|" +
-        SpecWriter.Write(new ExperimentSpec { Name = "t", Train = m.Train ?? spec.Train });
+        SpecWriter.Write(new ExperimentSpec { Name = "t", Train = m.Train ?? spec.Train }) + "|" +
+        (m.Init is { } init ? SpecWriter.Flow(init) : "") + "|" + SpecWriter.Flow(m.Freeze ?? []);   // weights it starts from, layers it keeps
 
     static void UnusedBlocks(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
