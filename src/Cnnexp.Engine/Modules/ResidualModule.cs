@@ -17,6 +17,12 @@ public sealed class ResidualModule : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The state_dict prefix of a body layer, <c>res1.body.conv3</c>: exporters and `init` name tensors by it.</summary>
+    public static string BodyKey(string residual, string child) => $"{residual}.body.{child}";
+
+    /// <summary>The state_dict prefix of the projection shortcut, <c>res1.projection</c>.</summary>
+    public static string ProjectionKey(string residual) => $"{residual}.projection";
+
     public override Tensor forward(Tensor x) =>
         body.forward(x) + (projection is null ? x : projection.call(x)); // (N, C, H, W) -> (N, C', H', W'); call(): the projection's layout hook (ChannelsLast.Use)
 }

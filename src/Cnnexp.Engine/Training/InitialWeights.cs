@@ -276,16 +276,16 @@ public static class InitialWeights
     static Dictionary<PlannedLayer, string> ModulePaths(ModelPlan model)
     {
         var paths = new Dictionary<PlannedLayer, string>(ReferenceEqualityComparer.Instance);
-        void Walk(IEnumerable<PlannedLayer> layers, string prefix)
+        void Walk(IEnumerable<PlannedLayer> layers, Func<string, string> key)
         {
             foreach (var l in layers)
             {
-                paths[l] = prefix + l.Name;
-                Walk(l.Body, $"{prefix}{l.Name}.body.");
-                if (l.Shortcut is { } s) paths[s] = $"{prefix}{l.Name}.projection";
+                string path = paths[l] = key(l.Name);
+                Walk(l.Body, child => ResidualModule.BodyKey(path, child));
+                if (l.Shortcut is { } s) paths[s] = ResidualModule.ProjectionKey(path);
             }
         }
-        Walk(model.Layers, "");
+        Walk(model.Layers, name => name);
         return paths;
     }
 

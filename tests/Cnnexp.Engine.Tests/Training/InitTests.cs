@@ -160,6 +160,25 @@ public class InitTests
         Assert.Contains(InitialWeights.Check(TinyRun.Plan(yaml($"{{ file: {dir}/none.safetensors }}"))), d => d.Message.Contains("does not exist", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Freezing_inside_a_residual_stops_exactly_the_named_layers_parameters()
+    {
+        NativeRuntime.EnsureLoaded(threads: 1);
+        var plan = TinyRun.Plan("""
+            name: res
+            data: { dataset: synthetic, batch_size: 8 }
+            models:
+              m:
+                freeze: [conv2, residual1_projection]
+                layers: [conv2d: { out: 4, kernel: 3, padding: 1 }, residual: [conv2d: { out: 8, kernel: 3, stride: 2, padding: 1 }, relu, conv2d: { out: 8, kernel: 3, padding: 1 }], flatten, linear: { out: 10 }]
+            """);
+        using var module = ModelBuilder.Build(plan.Models[0]);
+        int count = InitialWeights.Freeze(plan.Models[0], module);
+        var frozen = module.named_parameters().Where(p => !p.parameter.requires_grad).Select(p => p.name).Order().ToList();
+        Assert.Equal(["residual1.body.conv2.bias", "residual1.body.conv2.weight", "residual1.projection.weight"], frozen);   // the projection has no bias
+        Assert.Equal(frozen.Count, count);
+    }
+
     static Dictionary<string, Tensor> Weights(ModelPlan model, string file)
     {
         var module = ModelBuilder.Build(model, new BuildOptions { ChannelsLast = false });

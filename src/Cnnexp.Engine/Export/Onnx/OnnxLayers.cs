@@ -169,8 +169,8 @@ static class OnnxLayers
     static string Residual(OnnxGraph g, PlannedLayer r, string key, string x)
     {
         string y = x;
-        foreach (var child in r.Body) y = Layer(g, child, $"{key}.body.{child.Name}", y);
-        string skip = r.Shortcut is { } s ? Layer(g, s, key + ".projection", x) : x;
+        foreach (var child in r.Body) y = Layer(g, child, Modules.ResidualModule.BodyKey(key, child.Name), y);
+        string skip = r.Shortcut is { } s ? Layer(g, s, Modules.ResidualModule.ProjectionKey(key), x) : x;
         return g.Node("Add", key, [y, skip]);
     }
 
