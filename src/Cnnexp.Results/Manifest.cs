@@ -26,6 +26,11 @@ public sealed record Manifest
     public string? Malloc { get; init; }
     /// <summary>What each model's convolutions and linear layers computed in (<c>fp32</c>, <c>bf16</c>); absent in runs before 0.3 (fp32).</summary>
     public IReadOnlyDictionary<string, string>? Precision { get; init; }
+    /// <summary>
+    /// How bf16 ran, when a model trained in it: <c>native</c> (libtorch's bf16 kernels) or <c>emulated</c>
+    /// (fp32 arithmetic on bf16-rounded values, on a CPU without bf16 instructions); absent: no bf16, or native before 0.4.
+    /// </summary>
+    public string? Bf16 { get; init; }
     /// <summary>The CPU's flags that matter for speed and precision (avx2, avx512_bf16, amx_bf16, …).</summary>
     public IReadOnlyList<string>? CpuFeatures { get; init; }
     public required IReadOnlyList<int> Seeds { get; init; }

@@ -18,6 +18,12 @@ public sealed record HostSettings
     /// <summary>Layout of new runs from $CNNEXP_LAYOUT (<c>nchw</c> or <c>channels_last</c>); null: the device's default.</summary>
     public bool? ChannelsLast { get; init; }
 
+    /// <summary>
+    /// bf16 from $CNNEXP_BF16: <c>emulated</c> (fp32 arithmetic on bf16-rounded values) or <c>native</c>
+    /// (libtorch's bf16 kernels); null: emulated where the CPU has no bf16 instructions.
+    /// </summary>
+    public bool? EmulateBf16 { get; init; }
+
     /// <summary>Data cache, downloads and mirror: $CNNEXP_DATA, $CNNEXP_OFFLINE, $CNNEXP_DATA_MIRROR, $XDG_CACHE_HOME.</summary>
     public DataOptions Data { get; init; } = new();
 
@@ -50,11 +56,20 @@ public sealed record HostSettings
             var v => throw new SettingsException($"CNNEXP_LAYOUT={v} is not a layout: use `nchw` (PyTorch's default) or `channels_last`, or unset it"),
         };
 
+        bool? emulate = Value("CNNEXP_BF16") switch
+        {
+            null => null,
+            var v when v.Equals("emulated", StringComparison.OrdinalIgnoreCase) => true,
+            var v when v.Equals("native", StringComparison.OrdinalIgnoreCase) => false,
+            var v => throw new SettingsException($"CNNEXP_BF16={v} is not a bf16 mode: use `native` (libtorch's bf16 kernels) or `emulated` (fp32 arithmetic on bf16-rounded values), or unset it"),
+        };
+
         string cacheHome = Value("XDG_CACHE_HOME") is { } xdg && Path.IsPathRooted(xdg) ? xdg : DataOptions.UserCache;
         return new HostSettings
         {
             Cores = cores,
             ChannelsLast = layout,
+            EmulateBf16 = emulate,
             Data = new DataOptions
             {
                 Root = Value("CNNEXP_DATA"),

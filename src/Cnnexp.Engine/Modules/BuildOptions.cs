@@ -12,6 +12,9 @@ public sealed record BuildOptions
     /// <summary>What convolutions and linear layers compute in (<see cref="Autocast"/>); parameters stay fp32.</summary>
     public Precision Precision { get; init; } = Precision.Fp32;
 
+    /// <summary>bf16 is emulated in fp32 arithmetic (<see cref="Autocast.Round"/>) instead of libtorch's bf16 kernels.</summary>
+    public bool EmulateBf16 { get; init; }
+
     /// <summary>
     /// The unit's own generator for dropout masks; null: libtorch's global one. Units trained side by
     /// side must each have their own, or their masks would depend on which thread drew first.

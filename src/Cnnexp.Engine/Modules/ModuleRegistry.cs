@@ -68,13 +68,15 @@ public static class ModuleRegistry
         var p = c.EffectivePadding;
         var conv = nn.Conv2d(input.C, c.Out, (c.Kernel.H, c.Kernel.W), stride: (c.Stride.H, c.Stride.W),
             padding: (p.H, p.W), dilation: (c.Dilation.H, c.Dilation.W), groups: c.Groups, bias: c.Bias);
-        return Autocast.Dtype(o.Precision) is { } dtype ? new AutocastConv2d(conv, dtype, o.ChannelsLast) : conv;
+        return Autocast.Dtype(o.Precision) is { } dtype ? new AutocastConv2d(conv, dtype, o.ChannelsLast, Emulate(o)) : conv;
     }
+
+    static bool Emulate(BuildOptions o) => o.EmulateBf16 && o.Precision == Cnnexp.Spec.Model.Precision.Bf16;
 
     static nn.Module<Tensor, Tensor> Linear(LinearLayer l, Shape input, BuildOptions o)
     {
         var linear = nn.Linear(input.Dims[0], l.Out, hasBias: l.Bias);
-        return Autocast.Dtype(o.Precision) is { } dtype ? new AutocastLinear(linear, dtype) : linear;
+        return Autocast.Dtype(o.Precision) is { } dtype ? new AutocastLinear(linear, dtype, Emulate(o)) : linear;
     }
 
     static nn.Module<Tensor, Tensor> Dropout(double p, bool perChannel, BuildOptions o) =>

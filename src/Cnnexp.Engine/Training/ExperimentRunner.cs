@@ -41,13 +41,18 @@ public static class ExperimentRunner
                   $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each");
         string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
         bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
-        bool channelsLast = recorded
-            ? RunFiles.ReadJson<Manifest>(manifest).Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
-            : Modules.ChannelsLast.Default(options.ChannelsLast, cuda: device.type == TorchSharp.DeviceType.CUDA);
+        bool cuda = device.type == TorchSharp.DeviceType.CUDA;
+        var recordedManifest = recorded ? RunFiles.ReadJson<Manifest>(manifest) : null;
+        bool channelsLast = recordedManifest is not null
+            ? recordedManifest.Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
+            : Modules.ChannelsLast.Default(options.ChannelsLast, cuda);
+        bool emulateBf16 = recordedManifest is not null
+            ? recordedManifest.Bf16 == Modules.Autocast.Bf16Token(emulated: true)   // earlier versions recorded none: native kernels
+            : Modules.Autocast.EmulatesBf16(options.EmulateBf16, cuda);
         if (!recorded)
             RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, budget.Threads, options.CommandLine, channelsLast)
-                with { Precision = PrecisionCheck.Of(plan), Jobs = budget.Jobs, Init = InitialWeights.Sources(plan) });
-        if (PrecisionCheck.Warning(plan, cuda: device.type == TorchSharp.DeviceType.CUDA) is { } warning) log.Write(warning);
+                with { Precision = PrecisionCheck.Of(plan), Bf16 = PrecisionCheck.Bf16Of(plan, emulateBf16), Jobs = budget.Jobs, Init = InitialWeights.Sources(plan) });
+        if (PrecisionCheck.Note(plan, cuda, emulateBf16) is { } note) log.Write(note);
         log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),
@@ -56,7 +61,7 @@ public static class ExperimentRunner
         var unitOptions = budget.Jobs > 1 ? options with { Callbacks = CallbackGate.Serialise(options.Callbacks) } : options;
         void Train((ModelPlan Model, int Seed) unit, CancellationToken token)
         {
-            RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, unitOptions, log, token);
+            RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, emulateBf16, unitOptions, log, token);
             ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
             MallocTuning.Trim();                                       // the unit's freed buffers go back to the kernel
         }
@@ -137,7 +142,7 @@ public static class ExperimentRunner
         WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
-        bool channelsLast, RunOptions options, RunLog log, CancellationToken cancel)
+        bool channelsLast, bool emulateBf16, RunOptions options, RunLog log, CancellationToken cancel)
     {
         var paths = UnitPaths.For(options.OutDir, model.Name, seed);
         var state = paths.ReadState() ?? new UnitState { Model = model.Name, Seed = seed };
@@ -159,7 +164,7 @@ public static class ExperimentRunner
         try
         {
             var final = new Trainer(model, plan.Spec, data, seed, paths, device, channelsLast,
-                m => InitialWeights.Apply(plan, model, m, seed, options.OutDir), log.Write).Run(state, callbacks, cancel);
+                m => InitialWeights.Apply(plan, model, m, seed, options.OutDir), log.Write, emulateBf16).Run(state, callbacks, cancel);
             if (final.Status != UnitStatus.Done) log.Write($"{model.Name} seed {seed}: {final.Message}");
         }
         catch (OperationCanceledException)

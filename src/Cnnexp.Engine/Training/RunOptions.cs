@@ -35,6 +35,13 @@ public sealed record RunOptions
     /// </summary>
     public bool? ChannelsLast { get; init; }
 
+    /// <summary>
+    /// bf16 emulated in fp32 arithmetic (true) or in libtorch's bf16 kernels (false) in a new run; null:
+    /// emulated on a CPU without bf16 instructions (<see cref="Modules.Autocast.EmulatesBf16"/>; the edge
+    /// passes $CNNEXP_BF16 here). A run directory with a manifest keeps the mode it records.
+    /// </summary>
+    public bool? EmulateBf16 { get; init; }
+
     /// <summary>Where data sets are found and whether they may be downloaded (the edge fills it from the environment).</summary>
     public Data.DataOptions DataOptions { get; init; } = new();
 

@@ -21,7 +21,7 @@ namespace Cnnexp.Engine.Training;
 /// says where they came from; called only when the unit starts from epoch 0.
 /// </param>
 public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset data, int seed, UnitPaths paths, Device device, bool channelsLast = true,
-    Func<Sequential, string?>? initialise = null, Action<string>? log = null)
+    Func<Sequential, string?>? initialise = null, Action<string>? log = null, bool emulateBf16 = false)
 {
     readonly TrainSpec train = plan.TrainFor(spec);
     readonly int batchSize = spec.Data.BatchSize;
@@ -30,7 +30,7 @@ public sealed class Trainer(ModelPlan plan, ExperimentSpec spec, LoadedDataset d
     {
         Directory.CreateDirectory(paths.Dir);
         using var random = new UnitRandom(seed);
-        var build = new BuildOptions { ChannelsLast = channelsLast, Precision = train.Precision, Generator = random.Generator };
+        var build = new BuildOptions { ChannelsLast = channelsLast, Precision = train.Precision, EmulateBf16 = emulateBf16, Generator = random.Generator };
         using var model = UnitRandom.Initialise(seed, () => ModelBuilder.Build(plan, build));   // same initial weights for the same seed
         model.to(device);
         if (state.EpochsDone == 0 && initialise?.Invoke(model) is { } from)
