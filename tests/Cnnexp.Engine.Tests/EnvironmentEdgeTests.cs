@@ -40,12 +40,13 @@ public class EnvironmentEdgeTests
     {
         var vars = new Dictionary<string, string>
         {
-            ["CNNEXP_THREADS"] = "3", ["SLURM_CPUS_PER_TASK"] = "7", ["CNNEXP_LAYOUT"] = "NCHW", ["CNNEXP_DATA"] = "/data",
+            ["CNNEXP_THREADS"] = "3", ["SLURM_CPUS_PER_TASK"] = "7", ["CNNEXP_LAYOUT"] = "NCHW", ["CNNEXP_DATA"] = "/data", ["CNNEXP_BF16"] = "Emulated",
             ["CNNEXP_OFFLINE"] = "1", ["CNNEXP_DATA_MIRROR"] = "http://mirror/", ["XDG_CACHE_HOME"] = "/xdg", ["CNNEXP_CACHE"] = "/cc",
         };
         var host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name));
         Assert.Equal(3, host.Cores);                    // CNNEXP_THREADS wins over Slurm's
         Assert.False(host.ChannelsLast);
+        Assert.True(host.EmulateBf16);
         Assert.Equal("/data", host.Data.Root);
         Assert.False(host.Data.Download);
         Assert.Equal("http://mirror/", host.Data.Mirror);
@@ -55,20 +56,24 @@ public class EnvironmentEdgeTests
         vars.Remove("CNNEXP_THREADS");
         vars.Remove("CNNEXP_CACHE");
         vars["CNNEXP_LAYOUT"] = "channels_last";
+        vars["CNNEXP_BF16"] = "native";
         host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name));
         Assert.Equal(7, host.Cores);
         Assert.True(host.ChannelsLast);
+        Assert.False(host.EmulateBf16);
         Assert.Equal("/xdg/cnnexp/hooks", host.HookCache);
         Assert.Equal("/xdg/cnnexp/datasets", Data.DataRoot.Resolve(null, host.Data with { Root = null }));
 
         var none = HostSettings.FromEnvironment(_ => null);
         Assert.Equal(Environment.ProcessorCount, none.Cores);
         Assert.Null(none.ChannelsLast);
+        Assert.Null(none.EmulateBf16);
         Assert.True(none.Data.Download);
     }
 
     [Theory]
     [InlineData("CNNEXP_LAYOUT", "nhwc", "CNNEXP_LAYOUT=nhwc is not a layout")]
+    [InlineData("CNNEXP_BF16", "amx", "CNNEXP_BF16=amx is not a bf16 mode: use `native`")]
     [InlineData("CNNEXP_THREADS", "many", "CNNEXP_THREADS=many is not a number of threads")]
     [InlineData("CNNEXP_THREADS", "0", "CNNEXP_THREADS=0 is not a number of threads")]
     public void A_variable_cnnexp_cannot_use_is_a_settings_error_naming_it(string name, string value, string expected)

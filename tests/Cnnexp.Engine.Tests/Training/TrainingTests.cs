@@ -79,6 +79,32 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_bf16_run_records_whether_bf16_was_emulated_and_keeps_it_when_resumed()
+    {
+        var plan = TinyRun.Plan(TinyRun.TwoModels.Replace("seeds: [0, 1]", "seeds: [0]").Replace("train: { epochs: 3,", "train: { epochs: 2, precision: bf16,"));
+        string emulated = TinyRun.NewDir(), native = TinyRun.NewDir(), resumed = TinyRun.NewDir();
+        RunOptions Options(string dir, bool emulate) => new() { OutDir = dir, Threads = 1, Cores = TestThreads.Cores, EmulateBf16 = emulate };
+        ExperimentRunner.Run(plan, Options(emulated, true));
+        ExperimentRunner.Run(plan, Options(native, false));
+        Assert.Equal("emulated", RunFiles.ReadJson<Manifest>(Path.Combine(emulated, RunFiles.Manifest)).Bf16);
+        Assert.Equal("native", RunFiles.ReadJson<Manifest>(Path.Combine(native, RunFiles.Manifest)).Bf16);
+        if (!Native.CpuFeatures.HasBf16) Assert.NotEqual(TinyRun.Metrics(emulated), TinyRun.Metrics(native));   // its software kernels round partial sums too
+        string log = File.ReadAllText(Path.Combine(emulated, RunFiles.Log));
+        if (!Native.CpuFeatures.HasBf16) Assert.Contains("cnnexp emulates bf16", log);
+
+        using var cts = new CancellationTokenSource();                    // interrupted emulated, resumed asking for native
+        var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Epoch == 2 && b.Batch == 2) cts.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(plan, Options(resumed, true) with { Callbacks = stop }, cts.Token));
+        ExperimentRunner.Run(plan, Options(resumed, false));
+        Assert.Equal(TinyRun.Metrics(emulated), TinyRun.Metrics(resumed));
+
+        var fp32 = TinyRun.Plan(TinyRun.TwoModels.Replace("seeds: [0, 1]", "seeds: [0]").Replace("epochs: 3", "epochs: 1"));
+        string plain = TinyRun.NewDir();
+        ExperimentRunner.Run(fp32, Options(plain, true));
+        Assert.Null(RunFiles.ReadJson<Manifest>(Path.Combine(plain, RunFiles.Manifest)).Bf16);   // no model in bf16: nothing to record
+    }
+
+    [Fact]
     public void A_changed_spec_is_refused_with_a_diff()
     {
         string dir = TinyRun.NewDir();
