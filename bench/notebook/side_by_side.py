@@ -12,6 +12,9 @@ script's train_seconds; epoch 1 of each model is a warm-up and is not averaged.
 
 Usage: python3 bench/notebook/side_by_side.py DATA_DIR [--epochs 3] [--rounds 1] [--threads 2] [--cnnexp PATH]
                                              [--ablation CNNEXP_LAYOUT=nchw,CNNEXP_MALLOC=default]
+                                             [--ablation-set train.precision=bf16 ...]
+--ablation and --ablation-set describe one more cnnexp run per round: with those environment
+variables and/or those `--set` overrides (e.g. bf16 against cnnexp's fp32 default).
 DATA_DIR: images dumped by `dotnet run -c Release --project bench/Cnnexp.Bench -- --dataset cifar10 --dump DATA_DIR`.
 """
 import argparse, csv, json, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -32,12 +35,13 @@ def timed(cmd, env=None):
         return p.stdout, wall, int(t.read().split()[-1]) / 1024
 
 
-def cnnexp(exe, epochs, threads, extra_env=None):
+def cnnexp(exe, epochs, threads, extra_env=None, sets=()):
     out = tempfile.mkdtemp(prefix="cnnexp-sbs-")
     try:
         env = dict(os.environ, **(extra_env or {}))
         _, wall, rss = timed([exe, "run", os.path.join(REPO, "experiments", "sumfirst.yaml"), "--set", "seeds=[0]",
-                              "--set", f"train.epochs={epochs}", "--threads", str(threads), "--out", out, "--quiet"], env)
+                              "--set", f"train.epochs={epochs}", *[x for kv in sets for x in ("--set", kv)],
+                              "--threads", str(threads), "--out", out, "--quiet"], env)
         train = {}
         with open(os.path.join(out, "metrics.csv")) as f:
             for row in csv.DictReader(f):
@@ -70,8 +74,11 @@ def main():
     p.add_argument("--ablation", metavar="VAR=VALUE,...",
                    help="also run cnnexp with these environment variables each round, e.g. "
                         "CNNEXP_LAYOUT=nchw,CNNEXP_MALLOC=default (how cnnexp 0.1 trained)")
+    p.add_argument("--ablation-set", action="append", default=[], metavar="KEY=VALUE",
+                   help="the extra cnnexp run also gets `--set KEY=VALUE` (repeatable), e.g. train.precision=bf16")
     a = p.parse_args()
     ablation = dict(kv.split("=", 1) for kv in a.ablation.split(",")) if a.ablation else None
+    label = ", ".join(([a.ablation] if a.ablation else []) + [f"--set {kv}" for kv in a.ablation_set])
     print(f"{a.epochs} epochs per model, {a.threads} thread(s), cnnexp = {a.cnnexp}", file=sys.stderr)
     ours, theirs, ablated = [], [], []
     for i in range(a.rounds + 1):
@@ -79,9 +86,9 @@ def main():
         print(f"cnnexp:   {ours[-1]['wall']:.1f} s, {ours[-1]['rss']:.0f} MB", file=sys.stderr)
         if i == a.rounds:
             break
-        if ablation:
-            ablated.append(cnnexp(a.cnnexp, a.epochs, a.threads, ablation))
-            print(f"cnnexp with {a.ablation}: {ablated[-1]['wall']:.1f} s, {ablated[-1]['rss']:.0f} MB", file=sys.stderr)
+        if ablation or a.ablation_set:
+            ablated.append(cnnexp(a.cnnexp, a.epochs, a.threads, ablation, a.ablation_set))
+            print(f"cnnexp with {label}: {ablated[-1]['wall']:.1f} s, {ablated[-1]['rss']:.0f} MB", file=sys.stderr)
         theirs.append(notebook(a.data, a.epochs, a.threads))
         print(f"notebook: {theirs[-1]['wall']:.1f} s, {theirs[-1]['rss']:.0f} MB (torch {theirs[-1]['torch']})", file=sys.stderr)
 
@@ -102,7 +109,7 @@ def main():
     n, x = max(r["rss"] for r in theirs), max(r["rss"] for r in ours)
     print(f"| peak resident memory, highest run (MB) | {n:.0f} | {x:.0f} | {n / x:.2f}x |")
     if ablated:
-        print(f"\n| cnnexp with {a.ablation} ({len(ablated)} runs) | median (range) | notebook / it | it / cnnexp |")
+        print(f"\n| cnnexp with {label} ({len(ablated)} runs) | median (range) | notebook / it | it / cnnexp |")
         print("|---|---:|---:|---:|")
         for m in ("standard", "sumfirst"):
             n, _ = cell(theirs, lambda r: steady(r["train"][m]))

@@ -164,6 +164,17 @@ public class FirstTenMinutesTests
     }
 
     [Fact]
+    public async Task Inspect_does_not_count_frozen_layers_as_trainable()
+    {
+        var r = await Cli.Run("inspect", Experiment("transfer.yaml"));
+        Assert.True(r.ExitCode == 0, r.Output);
+        Assert.Contains("standard: 264,250 parameters (", r.Stdout);
+        Assert.Contains("  trainable: 264,026; frozen: 224 (freeze: conv1); non-trainable: 0", r.Stdout);   // conv1: 8*3*9+8
+        // conv1 sees one summed channel (8*1*9+8 = 80); conv2 1,168 + linear1 262,208 + linear2 650 are frozen
+        Assert.Contains("  trainable: 80; frozen: 264,026 (freeze: conv2, linear1, linear2); non-trainable: 0", r.Stdout);
+    }
+
+    [Fact]
     public async Task Inspect_takes_a_swept_models_name_for_all_its_variants()
     {
         var r = await Cli.Run("inspect", Experiment("width.yaml"), "--model", "sumfirst");

@@ -61,12 +61,14 @@ public sealed class InspectCommand(IAnsiConsole console, ErrorConsole errors) : 
         : plan.Models.Where(m => m.Name == name).ToList() is { Count: > 0 } exact ? exact
         : plan.Models.Where(m => m.Name.StartsWith(name + "[", StringComparison.Ordinal)).ToList();
 
-    /// <summary>As torchinfo counts them: trainable parameters, and the non-trainable batch-norm statistics saved beside them.</summary>
+    /// <summary>As torchinfo counts them: trainable parameters (less those `freeze:` holds), and the non-trainable batch-norm statistics saved beside them.</summary>
     static string Totals(ModelPlan model)
     {
-        long trainable = model.Parameters, statistics = InspectTable.Statistics(model), total = trainable + statistics;
+        long frozen = model.FrozenParameters, trainable = model.Parameters - frozen, statistics = InspectTable.Statistics(model);
+        long total = model.Parameters + statistics;
+        string frozenText = frozen > 0 ? $"; frozen: {N(frozen)} (freeze: {string.Join(", ", model.Spec.Freeze!)})" : "";
         return $"{model.Name}: {N(total)} parameters ({Size(total * 4)} as float32), {N(model.Macs)} MACs per image\n" +
-               $"  trainable: {N(trainable)}; non-trainable: {N(statistics)} (batch-norm running statistics)";
+               $"  trainable: {N(trainable)}{frozenText}; non-trainable: {N(statistics)} (batch-norm running statistics)";
     }
 
     static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
