@@ -153,9 +153,9 @@ public class Bf16EmulationTests(ITestOutputHelper output)
         TestRandom.Seed(6);
         var x = rand(16, 3, 32, 32, generator: TestRandom.Generator);
         var y = randint(0, 10, [16], generator: TestRandom.Generator);
-        var n = Step(native, x, y);
-        var e = Step(emulated, x, y);
-        var f = Step(fp32, x, y);
+        var n = PrecisionTests.Step(native, x, y);
+        var e = PrecisionTests.Step(emulated, x, y);
+        var f = PrecisionTests.Step(fp32, x, y);
         output.WriteLine($"loss: native {n.Loss:G9}, emulated {e.Loss:G9}, fp32 {f.Loss:G9}");
         foreach (var (name, gn) in n.Grads)
         {
@@ -166,14 +166,5 @@ public class Bf16EmulationTests(ITestOutputHelper output)
         }
         Assert.True(Math.Abs(e.Loss - n.Loss) <= 1e-3 * Math.Abs(n.Loss), $"loss: emulated {e.Loss}, bf16 {n.Loss}");
         Assert.True(Math.Abs(e.Loss - n.Loss) < Math.Abs(f.Loss - n.Loss), "emulation is closer to bf16 than fp32 is");
-    }
-
-    static (double Loss, Dictionary<string, Tensor> Grads) Step(Sequential model, Tensor x, Tensor y)
-    {
-        model.train();
-        model.zero_grad();
-        var loss = nn.functional.cross_entropy(Autocast.ToFloat(model.forward(x)), y);
-        loss.backward();
-        return (loss.item<float>(), model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone()));
     }
 }

@@ -77,7 +77,8 @@ public class PrecisionTests
         }
     }
 
-    static (double Loss, Dictionary<string, Tensor> Grads) Step(Sequential model, Tensor x, Tensor y)
+    /// <summary>One training step's loss and every parameter's gradient (Bf16EmulationTests uses it too).</summary>
+    internal static (double Loss, Dictionary<string, Tensor> Grads) Step(Sequential model, Tensor x, Tensor y)
     {
         model.train();
         model.zero_grad();
