@@ -37,6 +37,8 @@ type RunOptions =
       Figures: bool
       /// Convolutions channels-last (faster on CPU) or NCHW; None: the default ($CNNEXP_LAYOUT, else channels-last).
       ChannelsLast: bool option
+      /// bf16 emulated (fp32 arithmetic on bf16-rounded values) or in libtorch's bf16 kernels; None: $CNNEXP_BF16, else emulated on a CPU without bf16 instructions.
+      EmulateBf16: bool option
       /// Called for every batch, epoch and log line, on the training thread(s): keep it quick.
       OnProgress: Progress -> unit
       /// Metrics and callbacks in F#, run after the spec's own `hooks:` scripts.
@@ -49,7 +51,7 @@ type RunOptions =
 [<RequireQualifiedAccess>]
 module RunOptions =
     let defaults =
-        { OutDir = None; Threads = None; Jobs = None; Figures = true; ChannelsLast = None
+        { OutDir = None; Threads = None; Jobs = None; Figures = true; ChannelsLast = None; EmulateBf16 = None
           OnProgress = ignore; Hooks = []; AllowHooks = true; Only = None }
 
     let private report (p: TrainingProgress) =
@@ -72,6 +74,7 @@ module RunOptions =
             Jobs = Option.toNullable options.Jobs,
             Figures = options.Figures,
             ChannelsLast = Option.toNullable options.ChannelsLast,
+            EmulateBf16 = Option.toNullable options.EmulateBf16,
             AllowHooks = options.AllowHooks,
             Hooks = (if options.Hooks.IsEmpty then [||] else [| Hook.toHookSet "F# hooks" options.Hooks |]),
             Only = (options.Only |> Option.map (fun f -> Func<string, int, bool> f) |> Option.toObj))

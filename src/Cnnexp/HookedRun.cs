@@ -37,7 +37,7 @@ static class HookedRun
         {
             OutDir = outDir, Threads = settings.Threads, Jobs = settings.Jobs, Log = log, Callbacks = hooks?.Wrap(callbacks) ?? callbacks,
             Only = settings.Only, CommandLine = settings.CommandLine, Data = settings.Data,
-            ChannelsLast = settings.ChannelsLast ?? host.ChannelsLast, EmulateBf16 = host.EmulateBf16, Cores = host.Cores, DataOptions = host.Data,
+            ChannelsLast = settings.ChannelsLast ?? host.ChannelsLast, EmulateBf16 = settings.EmulateBf16 ?? host.EmulateBf16, Cores = host.Cores, DataOptions = host.Data,
         };
         var summary = ExperimentRunner.Run(plan, options, cancel);
         // A partial run (some units only) leaves figures to `cnnexp report`, which merges every unit. Figures and

@@ -26,6 +26,13 @@ public sealed record RunSettings
     /// </summary>
     public bool? ChannelsLast { get; init; }
 
+    /// <summary>
+    /// bf16 emulated in fp32 arithmetic on bf16-rounded values (true) or in libtorch's bf16 kernels (false)
+    /// in a new run; null: $CNNEXP_BF16, else emulated on a CPU without AVX512-BF16 or AMX (docs/training.md).
+    /// A run directory keeps the mode its manifest records; on CUDA bf16 always runs in the GPU's kernels.
+    /// </summary>
+    public bool? EmulateBf16 { get; init; }
+
     /// <summary>Cores, layout, data cache and hook cache from the environment; null: read when the run starts.</summary>
     public HostSettings? Host { get; init; }
 

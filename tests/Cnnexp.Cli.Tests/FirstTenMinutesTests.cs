@@ -166,7 +166,7 @@ public class FirstTenMinutesTests
     [Fact]
     public async Task Inspect_does_not_count_frozen_layers_as_trainable()
     {
-        var r = await Cli.Run("inspect", Experiment("transfer.yaml"));
+        var r = await Cli.RunWidth(200, "inspect", Experiment("transfer.yaml"));
         Assert.True(r.ExitCode == 0, r.Output);
         Assert.Contains("standard: 264,250 parameters (", r.Stdout);
         Assert.Contains("  trainable: 264,026; frozen: 224 (freeze: conv1); non-trainable: 0", r.Stdout);   // conv1: 8*3*9+8

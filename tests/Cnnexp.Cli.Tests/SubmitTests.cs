@@ -63,6 +63,7 @@ public class SubmitTests
         Assert.Contains("#SBATCH --partition=gpu", result.Output);
         Assert.Contains("#SBATCH --gpus-per-task=1", result.Output);
         Assert.Contains("--unit-index \"$SLURM_ARRAY_TASK_ID\"", result.Output);
+        Assert.DoesNotContain("CNNEXP_BF16", result.Output);                   // no model in bf16
 
         var plan1 = await Cli.Run("plan", spec);
         Assert.True(plan1.ExitCode == 0, plan1.Output);
@@ -77,6 +78,22 @@ public class SubmitTests
         File.AppendAllText(spec, "\n  c:\n    layers: [flatten, linear: { out: 10 }]\n");
         var plan3 = await Cli.Run("plan", spec);
         foreach (var id in ids) Assert.Contains(id, plan3.Output);
+    }
+
+    [Fact]
+    public async Task Jobs_of_a_bf16_study_share_one_bf16_mode_whatever_their_nodes_cpus()
+    {
+        if (Environment.GetEnvironmentVariable("CNNEXP_BF16") is { Length: > 0 }) return;   // the submitter's choice would win
+        string dir = Cli.TempDir(), spec = Path.Combine(dir, "bf16.yaml");
+        File.WriteAllText(spec, Spec.Replace("train: { epochs: 1 }", "train: { epochs: 1, precision: bf16 }"));
+        var slurm = await Cli.Run("submit", spec, "--out", Path.Combine(dir, "slurm-run"), "--slurm", "--dry-run", "--cnnexp", "/opt/cnnexp");
+        Assert.True(slurm.ExitCode == 0, slurm.Output);
+        Assert.Contains("export CNNEXP_BF16=\"${CNNEXP_BF16:-emulated}\"", slurm.Output);
+
+        var k8s = await Cli.Run("submit", spec, "--out", Path.Combine(dir, "k8s-run"), "--k8s", "--image", "registry.example/cnnexp:0.4", "--mount", dir);
+        Assert.True(k8s.ExitCode == 0, k8s.Output);
+        var job = KubernetesYaml.Deserialize<V1Job>(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "k8s-run", "k8s"), "job-*.yaml").Single()), strict: true);
+        Assert.Equal("emulated", job.Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "CNNEXP_BF16").Value);
     }
 
     [Fact]

@@ -10,26 +10,32 @@ using static TorchSharp.torch;
 namespace Cnnexp.Engine.Tests;
 
 /// <summary>
-/// Emulated bf16 (fp32 arithmetic on bf16-rounded operands, results rounded to bf16) must be bf16: the
-/// same numbers libtorch's bf16 kernels give, up to the order of the fp32 sums. Measured against those
-/// kernels, forward and backward, per layer and for a whole model; and it must differ from plain fp32,
-/// or it would emulate nothing.
+/// Emulated bf16 (fp32 arithmetic on bf16-rounded operands, results rounded to bf16) must be bf16: per
+/// layer, forward and backward, the numbers of ideal bf16 hardware (an fp64 computation rounded once);
+/// for a whole model, closer to libtorch's bf16 kernels than fp32 is; and never plain fp32, or it would
+/// emulate nothing.
 /// </summary>
 [Collection("training")]
 public class Bf16EmulationTests(ITestOutputHelper output)
 {
-    const float Ulp = 1f / 128;   // bf16 keeps 8 significant bits: neighbours differ by at most 2^-7 of their size
+    /// <summary>
+    /// |a - b| in units of bf16's last place at the larger of the two (bf16 keeps 8 significant bits, so
+    /// the spacing of its values in [2^e, 2^(e+1)) is 2^(e-7)).
+    /// </summary>
+    static Tensor Ulps(Tensor a, Tensor b)
+    {
+        a = a.to_type(ScalarType.Float64);
+        b = b.to_type(ScalarType.Float64);
+        var size = maximum(a.abs(), b.abs()).clamp_min(1e-30);
+        return (a - b).abs() / pow(2.0, size.log2().floor() - 7);
+    }
 
-    /// <summary>Share of elements bit-equal, and the largest difference in units of bf16's last place.</summary>
+    /// <summary>Share of elements bit-equal, and the largest difference in bf16 units.</summary>
     static (double Equal, double WorstUlps) Compare(Tensor a, Tensor b)
     {
         using var scope = NewDisposeScope();
-        a = a.to_type(ScalarType.Float32);
-        b = b.to_type(ScalarType.Float32);
-        double equal = a.eq(b).to_type(ScalarType.Float32).mean().item<float>();
-        var size = maximum(a.abs(), b.abs()).clamp_min(1e-30);
-        double worst = ((a - b).abs() / (size * Ulp)).max().item<float>();
-        return (equal, worst);
+        var ulps = Ulps(a, b);
+        return (ulps.eq(0).to_type(ScalarType.Float64).mean().item<double>(), ulps.max().item<double>());
     }
 
     static Tensor Grad(Tensor t) => t.grad!.clone();
@@ -62,10 +68,12 @@ public class Bf16EmulationTests(ITestOutputHelper output)
 
         var emulated = Run(new AutocastConv2d(conv, ScalarType.BFloat16, channelsLast, emulate: true), x, g, [conv.weight!, conv.bias!]);
         var native = Run(new AutocastConv2d(conv, ScalarType.BFloat16, channelsLast, emulate: false), x, g, [conv.weight!, conv.bias!]);
-        var ideal = Ideal(x, g, [conv.weight!, conv.bias!], (xi, p) => nn.functional.conv2d(xi, p[0], p[1], [stride], [kernel / 2]));
+        Tensor Conv(Tensor xi, Tensor[] p) => nn.functional.conv2d(xi, p[0], p[1], [stride], [kernel / 2]);
+        var ideal = Ideal(x, g, [conv.weight!, conv.bias!], Conv);
+        var magnitude = Ideal(x, g, [conv.weight!, conv.bias!], Conv, magnitudes: true);
         Assert.Equal(ScalarType.Float32, emulated[0].dtype);
         Assert.Equal(ScalarType.BFloat16, native[0].dtype);
-        AssertRoundsLikeHardware(emulated, native, ideal, ["output", "input grad", "weight grad", "bias grad"]);
+        AssertRoundsLikeHardware(emulated, native, ideal, magnitude, ["output", "input grad", "weight grad", "bias grad"]);
 
         var (plainEqual, _) = Compare(conv.forward(x), ideal[0]);       // fp32 rounds nothing: almost never a bf16 value
         output.WriteLine($"fp32 output: {plainEqual:P2} bit-equal to bf16");
@@ -83,20 +91,31 @@ public class Bf16EmulationTests(ITestOutputHelper output)
         var g = randn([32, 64], generator: TestRandom.Generator);
         var emulated = Run(new AutocastLinear(linear, ScalarType.BFloat16, emulate: true), x, g, [linear.weight!, linear.bias!]);
         var native = Run(new AutocastLinear(linear, ScalarType.BFloat16, emulate: false), x, g, [linear.weight!, linear.bias!]);
-        var ideal = Ideal(x, g, [linear.weight!, linear.bias!], (xi, p) => nn.functional.linear(xi, p[0], p[1]));
-        AssertRoundsLikeHardware(emulated, native, ideal, ["output", "input grad", "weight grad", "bias grad"]);
+        Tensor Linear(Tensor xi, Tensor[] p) => nn.functional.linear(xi, p[0], p[1]);
+        var ideal = Ideal(x, g, [linear.weight!, linear.bias!], Linear);
+        var magnitude = Ideal(x, g, [linear.weight!, linear.bias!], Linear, magnitudes: true);
+        AssertRoundsLikeHardware(emulated, native, ideal, magnitude, ["output", "input grad", "weight grad", "bias grad"]);
     }
 
-    void AssertRoundsLikeHardware(Tensor[] emulated, Tensor[] native, Tensor[] ideal, string[] names)
+    /// <summary>
+    /// At least 99% of the elements bit-equal to ideal bf16, and every element within one bf16 unit,
+    /// except where its sum cancels to under 1/256 of the sum of its terms' magnitudes (<paramref name="magnitude"/>):
+    /// there fp32's own rounding of the large terms shows at bf16's last place whatever the order.
+    /// </summary>
+    void AssertRoundsLikeHardware(Tensor[] emulated, Tensor[] native, Tensor[] ideal, Tensor[] magnitude, string[] names)
     {
         for (int i = 0; i < names.Length; i++)
         {
             Assert.True(emulated[i].eq(Autocast.Round(emulated[i], ScalarType.BFloat16)).all().item<bool>(), $"emulated {names[i]} holds bf16 values");
             var (equal, worst) = Compare(emulated[i], ideal[i]);
             var (nativeEqual, nativeWorst) = Compare(native[i], ideal[i]);
-            output.WriteLine($"{names[i]}: emulated {equal:P2} bit-equal to ideal bf16 (worst {worst:F2} ulp); libtorch's bf16 here {nativeEqual:P2} (worst {nativeWorst:F2} ulp)");
+            var ulps = Ulps(emulated[i], ideal[i]);
+            var conditioned = ideal[i].to_type(ScalarType.Float64).abs() >= magnitude[i] / 256;
+            double worstConditioned = ulps.masked_select(conditioned).max().item<double>();
+            output.WriteLine($"{names[i]}: emulated {equal:P3} bit-equal to ideal bf16 (worst {worst:F2} ulp, {worstConditioned:F2} without cancellation); " +
+                             $"libtorch's bf16 here {nativeEqual:P2} (worst {nativeWorst:F2} ulp)");
             Assert.True(equal >= 0.99, $"{names[i]}: only {equal:P2} of elements equal ideal bf16");
-            Assert.True(worst <= 1.01, $"{names[i]}: emulated differs from ideal bf16 by {worst:F2} ulp");
+            Assert.True(worstConditioned <= 1, $"{names[i]}: emulated differs from ideal bf16 by {worstConditioned:F2} ulp where nothing cancels");
         }
     }
 
@@ -110,16 +129,20 @@ public class Bf16EmulationTests(ITestOutputHelper output)
         return [y.detach(), Grad(xi), .. parameters.Select(Grad)];
     }
 
-    /// <summary>The same pass in fp64 from bf16-rounded operands and gradient, each result rounded to bf16 once.</summary>
-    static Tensor[] Ideal(Tensor x, Tensor g, Tensor[] parameters, Func<Tensor, Tensor[], Tensor> f)
+    /// <summary>
+    /// The same pass in fp64 from bf16-rounded operands and gradient, each result rounded to bf16 once;
+    /// with <paramref name="magnitudes"/>, from their absolute values and unrounded: each result's sum of
+    /// its terms' magnitudes.
+    /// </summary>
+    static Tensor[] Ideal(Tensor x, Tensor g, Tensor[] parameters, Func<Tensor, Tensor[], Tensor> f, bool magnitudes = false)
     {
-        static Tensor Exact(Tensor t) => Autocast.Round(t.detach(), ScalarType.BFloat16).to_type(ScalarType.Float64);
+        Tensor Exact(Tensor t) => (Autocast.Round(t.detach(), ScalarType.BFloat16).to_type(ScalarType.Float64) is var e && magnitudes ? e.abs() : e);
         var xi = Exact(x).requires_grad_(true);
         var p = parameters.Select(t => Exact(t).requires_grad_(true)).ToArray();
         var y = f(xi, p);
         y.backward([Exact(g)]);
         Tensor[] results = [y.detach(), xi.grad!, .. p.Select(t => t.grad!)];
-        return results.Select(t => Autocast.Round(t.to_type(ScalarType.Float32), ScalarType.BFloat16)).ToArray();
+        return magnitudes ? results : results.Select(t => Autocast.Round(t.to_type(ScalarType.Float32), ScalarType.BFloat16)).ToArray();
     }
 
     const string Stack = """

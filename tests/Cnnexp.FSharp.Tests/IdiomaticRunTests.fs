@@ -94,3 +94,14 @@ let ``A spec that does not plan is Error with its diagnostics, and nothing is tr
     let ds = quickstart () |> Spec.remove "standard" 5 |> Experiment.runWith (quick dir) |> Async.RunSynchronously |> errors
     Assert.Contains(ds, fun d -> d.Message.Contains "linear needs a flat input" && d.Location.IsSome)
     Assert.False(Directory.Exists dir)
+
+[<Fact>]
+let ``EmulateBf16 chooses how a bf16 run computes, and the manifest records it`` () =
+    use tmp = new TempFolder()
+    let spec = quickstart () |> Spec.epochs 1 |> Spec.seeds [ 0 ] |> Spec.dataLimit (Some 200) |> Spec.set "train.precision" "bf16"
+    let bf16Of (emulate: bool) =
+        let dir = Path.Combine(tmp.Path, $"run-{emulate}")
+        spec |> Experiment.runWith { quick dir with EmulateBf16 = Some emulate } |> Async.RunSynchronously |> ok |> ignore
+        Cnnexp.Results.RunFiles.ReadJson<Cnnexp.Results.Manifest>(Path.Combine(dir, Cnnexp.Results.RunFiles.Manifest)).Bf16
+    Assert.Equal("emulated", bf16Of true)
+    Assert.Equal("native", bf16Of false)

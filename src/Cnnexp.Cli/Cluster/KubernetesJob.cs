@@ -12,7 +12,8 @@ sealed record KubernetesOptions(string Image, string? Namespace, string? VolumeC
 /// </summary>
 static class KubernetesJob
 {
-    public static string Write(string jobName, string runDir, string unitList, int units, KubernetesOptions o)
+    /// <param name="bf16">When a model trains in bf16: the mode every pod uses (see <see cref="SlurmScript.Write"/>).</param>
+    public static string Write(string jobName, string runDir, string unitList, int units, KubernetesOptions o, string? bf16 = null)
     {
         string command = $"exec cnnexp run {Shell.Quote(Path.Combine(runDir, "spec.resolved.yaml"))} --out {Shell.Quote(runDir)} " +
                          $"--unit-list {Shell.Quote(unitList)} --unit-index \"$JOB_COMPLETION_INDEX\" --quiet";
@@ -31,6 +32,7 @@ static class KubernetesJob
         y.Append("          command: [\"/bin/sh\", \"-c\"]\n");
         y.Append($"          args: [{Json(command)}]\n");
         y.Append($"          env:\n            - name: CNNEXP_THREADS\n              value: \"{cpus}\"\n");
+        if (bf16 is not null) y.Append($"            - name: CNNEXP_BF16\n              value: {Json(bf16)}\n");
         y.Append($"          resources:\n            requests:\n              cpu: \"{cpus}\"\n            limits:\n              cpu: \"{cpus}\"\n");
         if (o.Gpus is int g) y.Append($"              nvidia.com/gpu: \"{g}\"\n");
         if (o.VolumeClaim is not null)

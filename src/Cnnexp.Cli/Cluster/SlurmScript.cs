@@ -8,7 +8,9 @@ sealed record SlurmOptions(string? Partition, string? Time, int CpusPerTask, int
 /// <summary>An sbatch array script: one array task per pending unit, each running `cnnexp run --unit-list … --unit-index $SLURM_ARRAY_TASK_ID`.</summary>
 static class SlurmScript
 {
-    public static string Write(string name, string runDir, string unitList, int units, SlurmOptions o, string cnnexp)
+    /// <param name="bf16">When a model trains in bf16: the mode every task uses unless the job's environment sets
+    /// CNNEXP_BF16, so tasks on nodes of different CPUs do not each choose (docs/cluster.md).</param>
+    public static string Write(string name, string runDir, string unitList, int units, SlurmOptions o, string cnnexp, string? bf16 = null)
     {
         string logs = Path.Combine(runDir, "slurm", "logs");
         var sb = new StringBuilder("#!/bin/bash\n");
@@ -22,6 +24,7 @@ static class SlurmScript
         sb.Append("# Written by `cnnexp submit`; one array task per unit listed in the unit list below.\n");
         sb.Append("set -euo pipefail\n");
         sb.Append("export CNNEXP_THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
+        if (bf16 is not null) sb.Append($"export CNNEXP_BF16=\"${{CNNEXP_BF16:-{bf16}}}\"   # one bf16 mode for every task\n");
         sb.Append($"exec {cnnexp} run {Shell.Quote(Path.Combine(runDir, "spec.resolved.yaml"))} --out {Shell.Quote(runDir)} ");
         sb.Append($"--unit-list {Shell.Quote(unitList)} --unit-index \"$SLURM_ARRAY_TASK_ID\" --quiet\n");
         return sb.ToString();

@@ -61,7 +61,7 @@ public sealed class InspectCommand(IAnsiConsole console, ErrorConsole errors) : 
         : plan.Models.Where(m => m.Name == name).ToList() is { Count: > 0 } exact ? exact
         : plan.Models.Where(m => m.Name.StartsWith(name + "[", StringComparison.Ordinal)).ToList();
 
-    /// <summary>As torchinfo counts them: trainable parameters (less those `freeze:` holds), and the non-trainable batch-norm statistics saved beside them.</summary>
+    /// <summary>Trainable parameters (less those `freeze:` holds, which torchinfo would count as non-trainable), and the batch-norm statistics saved beside them.</summary>
     static string Totals(ModelPlan model)
     {
         long frozen = model.FrozenParameters, trainable = model.Parameters - frozen, statistics = InspectTable.Statistics(model);

@@ -43,6 +43,12 @@ public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : C
     public override int Execute(CommandContext context, Settings s, CancellationToken cancellation)
     {
         if (SpecInput.Plan(errors, s.Spec, s.Set) is not { } plan) return ExitCodes.InvalidInput;
+        string? bf16 = Bf16Mode(plan);
+        if (bf16 is not (null or "emulated" or "native"))
+        {
+            errors.Line($"error: CNNEXP_BF16={bf16} is not a bf16 mode: use `native` (the nodes' bf16 kernels) or `emulated`, or unset it");
+            return ExitCodes.InvalidInput;
+        }
         string dir = Path.GetFullPath(s.Out);
         Experiment.PrepareRunDir(dir, plan);                         // refuses a directory holding another spec
         var pending = Ledger.Read(dir).Where(e => !e.Status.IsFinished()).ToList();
@@ -64,8 +70,8 @@ public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : C
         string list = Path.Combine(dir, kind, $"units-{stamp}.txt");
         File.WriteAllLines(list, pending.Select(p => p.Id));
         console.WriteLine($"{pending.Count} unit(s) to run ({string.Join(", ", pending.GroupBy(p => p.Status).Select(g => $"{g.Count()} {g.Key.Token()}"))})");
-        return s.Slurm ? SubmitSlurm(s, plan.Spec.Name, dir, list, pending.Count, stamp, adaptive: study is not null)
-            : WriteKubernetes(s, plan.Spec.Name, dir, list, pending.Count, stamp);
+        return s.Slurm ? SubmitSlurm(s, plan.Spec.Name, dir, list, pending.Count, stamp, adaptive: study is not null, bf16)
+            : WriteKubernetes(s, plan.Spec.Name, dir, list, pending.Count, stamp, bf16);
     }
 
     /// <summary>An adaptive study that has decided: nothing more to train; the report, if asked for.</summary>
@@ -105,12 +111,22 @@ public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : C
         return Sbatch(args);
     }
 
-    int SubmitSlurm(Settings s, string name, string dir, string list, int count, string stamp, bool adaptive)
+    /// <summary>
+    /// With a model in bf16, the mode every job uses: $CNNEXP_BF16 as given here, else `emulated` (bf16's
+    /// rounding on any CPU). Left to each node, a node with AMX and one without would train one run in two
+    /// modes; `CNNEXP_BF16=native cnnexp submit …` asks for the nodes' bf16 kernels.
+    /// </summary>
+    static string? Bf16Mode(Cnnexp.Spec.Planning.ExperimentPlan plan) =>
+        plan.Models.Any(m => m.TrainFor(plan.Spec).Precision == Cnnexp.Spec.Model.Precision.Bf16)
+            ? Environment.GetEnvironmentVariable("CNNEXP_BF16") is { Length: > 0 } v ? v.Trim().ToLowerInvariant() : "emulated"
+            : null;
+
+    int SubmitSlurm(Settings s, string name, string dir, string list, int count, string stamp, bool adaptive, string? bf16)
     {
         string cnnexp = s.Cnnexp ?? CnnexpCommand.Current();
         string script = Path.Combine(dir, "slurm", $"array-{stamp}.sbatch");
         File.WriteAllText(script, SlurmScript.Write(name, dir, list, count,
-            new SlurmOptions(s.Partition, s.Time, s.CpusPerTask, s.GpusPerTask, s.MaxParallel), cnnexp));
+            new SlurmOptions(s.Partition, s.Time, s.CpusPerTask, s.GpusPerTask, s.MaxParallel), cnnexp, bf16));
         console.WriteLine($"wrote {script}");
         if (s.DryRun)
         {
@@ -137,12 +153,12 @@ public sealed class SubmitCommand(IAnsiConsole console, ErrorConsole errors) : C
         return ExitCodes.Success;
     }
 
-    int WriteKubernetes(Settings s, string name, string dir, string list, int count, string stamp)
+    int WriteKubernetes(Settings s, string name, string dir, string list, int count, string stamp, string? bf16)
     {
         string file = Path.Combine(dir, "k8s", $"job-{stamp}.yaml");
         string jobName = KubernetesJob.Name(name, stamp);
         File.WriteAllText(file, KubernetesJob.Write(jobName, dir, list, count,
-            new KubernetesOptions(s.Image!, s.Namespace, s.Pvc, s.Mount, s.CpusPerTask, s.GpusPerTask, s.MaxParallel)));
+            new KubernetesOptions(s.Image!, s.Namespace, s.Pvc, s.Mount, s.CpusPerTask, s.GpusPerTask, s.MaxParallel), bf16));
         console.WriteLine($"wrote {file}");
         if (s.DryRun) console.Profile.Out.Writer.Write(File.ReadAllText(file));
         console.WriteLine($"apply with: kubectl apply -f {file}; then cnnexp status {dir}");

@@ -13,8 +13,9 @@ namespace Cnnexp.Engine.Modules;
 /// than fp32. There cnnexp <em>emulates</em> bf16 instead (<see cref="Round"/>): the layers compute in
 /// fp32 on operands rounded to bf16 and round their results to bf16, which is what bf16 hardware does
 /// (bf16 products, fp32 accumulation, a bf16 result); gradients are rounded the same way on their way
-/// back. Only the order of the fp32 sums differs, so a result differs from the hardware's by at most a
-/// unit in bf16's last place, and rarely (Cnnexp.Engine.Tests.Bf16EmulationTests measures it).
+/// back. Only the order of the fp32 sums differs, so a result almost always equals the hardware's, and
+/// otherwise differs by a unit in bf16's last place (Cnnexp.Engine.Tests.Bf16EmulationTests measures it).
+/// Element-wise layers in between (ReLU, pooling, additions) then compute in fp32 on bf16 values.
 /// </para>
 /// </summary>
 public static class Autocast

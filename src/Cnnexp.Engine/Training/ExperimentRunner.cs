@@ -46,13 +46,13 @@ public static class ExperimentRunner
         bool channelsLast = recordedManifest is not null
             ? recordedManifest.Layout == Modules.ChannelsLast.Token   // earlier versions recorded none: NCHW
             : Modules.ChannelsLast.Default(options.ChannelsLast, cuda);
-        bool emulateBf16 = recordedManifest is not null
-            ? recordedManifest.Bf16 == Modules.Autocast.Bf16Token(emulated: true)   // earlier versions recorded none: native kernels
+        bool emulateBf16 = recordedManifest is not null                  // on CUDA bf16 always runs in the GPU's kernels
+            ? !cuda && recordedManifest.Bf16 == Modules.Autocast.Bf16Token(emulated: true)   // earlier versions recorded none: native kernels
             : Modules.Autocast.EmulatesBf16(options.EmulateBf16, cuda);
         if (!recorded)
             RunFiles.WriteJson(manifest, ManifestBuilder.Build(plan.Spec, data, device, budget.Threads, options.CommandLine, channelsLast)
                 with { Precision = PrecisionCheck.Of(plan), Bf16 = PrecisionCheck.Bf16Of(plan, emulateBf16), Jobs = budget.Jobs, Init = InitialWeights.Sources(plan) });
-        if (PrecisionCheck.Note(plan, cuda, emulateBf16) is { } note) log.Write(note);
+        if (PrecisionCheck.Note(plan, cuda, emulateBf16, recorded: recordedManifest?.Bf16 is not null) is { } note) log.Write(note);
         log.Write($"convolutions {(channelsLast ? "channels-last" : "NCHW")}{(recorded ? " (as manifest.json records)" : "")}; glibc malloc: {MallocTuning.State}");
 
         options.Callbacks.RunStart?.Invoke(new RunStarting(plan.Spec.Name, options.OutDir, plan.Models.Select(m => m.Name).ToList(),

@@ -21,25 +21,28 @@ public static class PrecisionCheck
         plan.Models.Where(m => m.TrainFor(plan.Spec).Precision == Precision.Bf16).Select(m => m.Name).ToList();
 
     /// <summary>
-    /// What bf16 means here, when a model trains in it on a CPU: emulated (on a CPU without AVX512-BF16 or
-    /// AMX, or as $CNNEXP_BF16 asks) it has bf16's rounding at fp32's speed, no faster; libtorch's own bf16
-    /// kernels on such a CPU are software loops (measured 10x slower than fp32 for the notebook's model on an
-    /// AVX2 EPYC). Null on CUDA, for fp32 runs, and for native bf16 on a CPU that has the instructions.
+    /// One line on how bf16 runs, when a model trains in it. Emulated (the default on a CPU without
+    /// AVX512-BF16 or AMX) it has bf16's rounding at fp32's speed, no faster; libtorch's own bf16 kernels on
+    /// such a CPU are software loops (measured 10x slower than fp32 for the notebook's model on an AVX2 EPYC),
+    /// hence a warning. <paramref name="recorded"/>: the mode came from the manifest of the run being resumed.
+    /// Null for runs without bf16.
     /// </summary>
-    public static string? Note(ExperimentPlan plan, bool cuda, bool emulated)
+    public static string? Note(ExperimentPlan plan, bool cuda, bool emulated, bool recorded = false)
     {
-        if (cuda) return null;
         var models = Bf16Models(plan);
         if (models.Count == 0) return null;
-        string flags = CpuFeatures.Present.Count > 0 ? string.Join(" ", CpuFeatures.Present) : "none read";
         string who = $"{string.Join(", ", models)} train{(models.Count == 1 ? "s" : "")} in bf16";
+        if (cuda) return $"note: {who} in the GPU's bf16 kernels";
+        string flags = CpuFeatures.Present.Count > 0 ? $"flags: {string.Join(" ", CpuFeatures.Present)}" : "its flags could not be read";
+        string why = recorded ? "as manifest.json records" : "as CNNEXP_BF16 asks";
         if (emulated)
-            return CpuFeatures.HasBf16
-                ? $"note: {who}, emulated as CNNEXP_BF16 asks: fp32 arithmetic on bf16-rounded values, bf16's rounding without its speed (docs/training.md)"
-                : $"warning: {who}, but this CPU has neither AVX512-BF16 nor AMX (flags: {flags}): cnnexp emulates bf16 " +
+            return CpuFeatures.HasBf16 || recorded
+                ? $"note: {who}, emulated {why}: fp32 arithmetic on bf16-rounded values, bf16's rounding without its speed (docs/training.md)"
+                : $"warning: {who}, but this CPU has no AVX512-BF16 or AMX ({flags}): cnnexp emulates bf16 " +
                   "(fp32 arithmetic on bf16-rounded values): bf16's rounding, and no faster than fp32 (docs/training.md)";
-        return CpuFeatures.HasBf16 ? null
-            : $"warning: {who} in libtorch's bf16 kernels (CNNEXP_BF16=native), but this CPU has neither AVX512-BF16 nor AMX " +
-              $"(flags: {flags}): they run in software, about 10x slower than fp32 (docs/training.md)";
+        return CpuFeatures.HasBf16
+            ? $"note: {who} in libtorch's bf16 kernels, in hardware ({flags})"
+            : $"warning: {who} in libtorch's bf16 kernels ({why}), but this CPU has no AVX512-BF16 or AMX " +
+              $"({flags}): they run in software, about 10x slower than fp32 (docs/training.md)";
     }
 }

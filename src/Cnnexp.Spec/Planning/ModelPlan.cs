@@ -15,9 +15,15 @@ public sealed record ModelPlan(string Name, ModelSpec Spec, Shape Input,
     public long Macs => Layers.Sum(l => l.Macs);
 
     /// <summary>Parameters of the layers `freeze:` names (0 without it): they get no gradient.</summary>
-    public long FrozenParameters => Spec.Freeze is { Count: > 0 } names
-        ? InitRules.Frozen(this, names) is var frozen ? AllLayers.Where(l => l.Body.Count == 0 && l.Shortcut is null && frozen.Contains(l.Name)).Sum(l => l.Parameters) : 0
-        : 0;
+    public long FrozenParameters
+    {
+        get
+        {
+            if (Spec.Freeze is not { Count: > 0 } names) return 0;
+            var frozen = InitRules.Frozen(this, names);
+            return AllLayers.Where(l => l.Body.Count == 0 && l.Shortcut is null && frozen.Contains(l.Name)).Sum(l => l.Parameters);
+        }
+    }
 
     /// <summary>This model's training settings: its own `train`, else the experiment's.</summary>
     public TrainSpec TrainFor(ExperimentSpec experiment) => Spec.Train ?? experiment.Train;

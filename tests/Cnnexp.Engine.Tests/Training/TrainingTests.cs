@@ -90,13 +90,16 @@ public class TrainingTests
         Assert.Equal("native", RunFiles.ReadJson<Manifest>(Path.Combine(native, RunFiles.Manifest)).Bf16);
         if (!Native.CpuFeatures.HasBf16) Assert.NotEqual(TinyRun.Metrics(emulated), TinyRun.Metrics(native));   // its software kernels round partial sums too
         string log = File.ReadAllText(Path.Combine(emulated, RunFiles.Log));
-        if (!Native.CpuFeatures.HasBf16) Assert.Contains("cnnexp emulates bf16", log);
+        Assert.Contains(Native.CpuFeatures.HasBf16 ? "emulated as CNNEXP_BF16 asks" : "cnnexp emulates bf16", log);
+        Assert.Contains(Native.CpuFeatures.HasBf16 ? "in libtorch's bf16 kernels, in hardware" : "they run in software",
+            File.ReadAllText(Path.Combine(native, RunFiles.Log)));
 
         using var cts = new CancellationTokenSource();                    // interrupted emulated, resumed asking for native
         var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Epoch == 2 && b.Batch == 2) cts.Cancel(); } };
         Assert.ThrowsAny<OperationCanceledException>(() => ExperimentRunner.Run(plan, Options(resumed, true) with { Callbacks = stop }, cts.Token));
         ExperimentRunner.Run(plan, Options(resumed, false));
         Assert.Equal(TinyRun.Metrics(emulated), TinyRun.Metrics(resumed));
+        Assert.Contains("emulated as manifest.json records", File.ReadAllText(Path.Combine(resumed, RunFiles.Log)));
 
         var fp32 = TinyRun.Plan(TinyRun.TwoModels.Replace("seeds: [0, 1]", "seeds: [0]").Replace("epochs: 3", "epochs: 1"));
         string plain = TinyRun.NewDir();
