@@ -11,7 +11,7 @@ public static class CpuFeatures
     /// <summary>Those of <see cref="Relevant"/> this CPU has (empty where /proc/cpuinfo is unreadable).</summary>
     public static IReadOnlyList<string> Present => Flags.Value;
 
-    /// <summary>True when bf16 matrix arithmetic runs in hardware (AVX512-BF16 or AMX); elsewhere cnnexp emulates bf16 (Modules.Autocast), at fp32's speed.</summary>
+    /// <summary>True when bf16 matrix arithmetic runs in hardware (AVX512-BF16 or AMX); elsewhere cnnexp emulates bf16 (Modules.Autocast), at about fp32's speed.</summary>
     public static bool HasBf16 => Present.Contains("avx512_bf16") || Present.Contains("amx_bf16");
 
     static IReadOnlyList<string> Read()

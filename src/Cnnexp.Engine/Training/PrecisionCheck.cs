@@ -22,7 +22,7 @@ public static class PrecisionCheck
 
     /// <summary>
     /// One line on how bf16 runs, when a model trains in it. Emulated (the default on a CPU without
-    /// AVX512-BF16 or AMX) it has bf16's rounding at fp32's speed, no faster; libtorch's own bf16 kernels on
+    /// AVX512-BF16 or AMX) it has bf16's rounding at about fp32's speed, no faster; libtorch's own bf16 kernels on
     /// such a CPU are software loops (measured 10x slower than fp32 for the notebook's model on an AVX2 EPYC),
     /// hence a warning. <paramref name="recorded"/>: the mode came from the manifest of the run being resumed.
     /// Null for runs without bf16.

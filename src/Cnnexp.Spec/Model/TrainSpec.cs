@@ -16,6 +16,6 @@ public sealed record TrainSpec : SpecNode
     [Field("Early stopping on a validation metric (absent = train every epoch).")]
     public EarlyStoppingSpec? EarlyStopping { get; init; }
     [Field("`auto` (CUDA when available, else CPU), `cpu` or `cuda`.")] public DeviceKind Device { get; init; } = DeviceKind.Auto;
-    [Field("What convolutions and linear layers compute in: `fp32`, or `bf16` (mixed precision: weights, optimiser state, loss and metrics stay fp32; fast only on CPUs with AVX512-BF16 or AMX, elsewhere emulated: bf16's rounding at fp32's speed); `fp16` needs `device: cuda`.")]
+    [Field("What convolutions and linear layers compute in: `fp32`, or `bf16` (mixed precision: weights, optimiser state, loss and metrics stay fp32; fast only on CPUs with AVX512-BF16 or AMX, elsewhere emulated: bf16's rounding at about fp32's speed); `fp16` needs `device: cuda`.")]
     public Precision Precision { get; init; } = Precision.Fp32;
 }
