@@ -30,7 +30,16 @@ def run(command, spec, extra, common, out):
     with open(os.path.join(out, "metrics.csv")) as f:
         rows = list(csv.DictReader(f))
     train = statistics.median(float(r["seconds"]) for r in rows)
-    return wall, peak, train, rows
+    return wall, peak, train, rows, verdict(out)
+
+def verdict(out):
+    """The report's answer: each comparison's outcome and the seeds behind it (summary.json)."""
+    import json
+    with open(os.path.join(out, "summary.json")) as f:
+        summary = json.load(f)
+    parts = [f"{c['a']} vs {c['b']}: {c.get('outcome') or c.get('verdict', '?')} "
+             f"({c['mean_difference'] * 100:+.2f} points, {c['n']} seeds)" for c in summary.get("comparisons", [])]
+    return "; ".join(parts) or "no comparison"
 
 def main():
     ap = argparse.ArgumentParser()
@@ -50,9 +59,9 @@ def main():
             order = configs if r % 2 == 0 else list(reversed(configs))
             for name, extra in order:
                 out = os.path.join(tmp, f"{name}-{r}")
-                wall, peak, train, rows = run(command, a.spec, extra, a.common, out)
+                wall, peak, train, rows, answer = run(command, a.spec, extra, a.common, out)
                 results[name].append((wall, peak, train))
-                print(f"round {r + 1} {name}: {wall:.1f} s wall, peak {peak:.0f} MB, median training pass {train:.2f} s per epoch ({len(rows)} epochs)", flush=True)
+                print(f"round {r + 1} {name}: {wall:.1f} s wall, peak {peak:.0f} MB, median training pass {train:.2f} s per epoch ({len(rows)} epochs); {answer}", flush=True)
                 shutil.rmtree(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

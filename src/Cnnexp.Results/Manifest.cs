@@ -10,7 +10,10 @@ public sealed record Manifest
     public required string Os { get; init; }
     public required string Cpu { get; init; }
     public required int Cores { get; init; }
-    /// <summary>libtorch threads of each unit (a unit's metrics depend on it).</summary>
+    /// <summary>
+    /// libtorch threads of each unit the first process trained (a unit's metrics depend on it); a resumed run
+    /// keeps them unless told otherwise. Each unit's own count is in its state.json (<see cref="UnitState.Threads"/>).
+    /// </summary>
     public required int Threads { get; init; }
     /// <summary>Units trained side by side (their metrics do not depend on it); absent before 0.3 (one at a time).</summary>
     public int? Jobs { get; init; }

@@ -14,6 +14,11 @@ public sealed record UnitState
     public double BestMetric { get; init; } = double.NaN;
     /// <summary>Epochs since the best one (early stopping).</summary>
     public int EpochsWithoutImprovement { get; init; }
+    /// <summary>
+    /// libtorch threads the unit started training with. Its metrics depend on them (float summation order),
+    /// never on how many units ran beside it; null in runs of cnnexp before 0.4.
+    /// </summary>
+    public int? Threads { get; init; }
     /// <summary>Why the unit stopped or failed, in words.</summary>
     public string? Message { get; init; }
     /// <summary>For a unit that failed unexpectedly: the exception's type, message and stack trace, as .NET prints them.</summary>

@@ -43,7 +43,7 @@ public class EnvironmentEdgeTests
             ["CNNEXP_THREADS"] = "3", ["SLURM_CPUS_PER_TASK"] = "7", ["CNNEXP_LAYOUT"] = "NCHW", ["CNNEXP_DATA"] = "/data", ["CNNEXP_BF16"] = "Emulated",
             ["CNNEXP_OFFLINE"] = "1", ["CNNEXP_DATA_MIRROR"] = "http://mirror/", ["XDG_CACHE_HOME"] = "/xdg", ["CNNEXP_CACHE"] = "/cc",
         };
-        var host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name));
+        var host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name), processors: 8);
         Assert.Equal(3, host.Cores);                    // CNNEXP_THREADS wins over Slurm's
         Assert.False(host.ChannelsLast);
         Assert.True(host.EmulateBf16);
@@ -57,8 +57,9 @@ public class EnvironmentEdgeTests
         vars.Remove("CNNEXP_CACHE");
         vars["CNNEXP_LAYOUT"] = "channels_last";
         vars["CNNEXP_BF16"] = "native";
-        host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name));
+        host = HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name), processors: 8);
         Assert.Equal(7, host.Cores);
+        Assert.Equal(4, HostSettings.FromEnvironment(name => vars.GetValueOrDefault(name), processors: 4).Cores);   // Slurm's grant, capped at the cores there are
         Assert.True(host.ChannelsLast);
         Assert.False(host.EmulateBf16);
         Assert.Equal("/xdg/cnnexp/hooks", host.HookCache);
@@ -75,10 +76,12 @@ public class EnvironmentEdgeTests
     [InlineData("CNNEXP_LAYOUT", "nhwc", "CNNEXP_LAYOUT=nhwc is not a layout")]
     [InlineData("CNNEXP_BF16", "amx", "CNNEXP_BF16=amx is not a bf16 mode: use `native`")]
     [InlineData("CNNEXP_THREADS", "many", "CNNEXP_THREADS=many is not a number of threads")]
-    [InlineData("CNNEXP_THREADS", "0", "CNNEXP_THREADS=0 is not a number of threads")]
+    [InlineData("CNNEXP_THREADS", "0", "CNNEXP_THREADS=0 is not a number of threads: use a whole number from 1 to 2")]
+    [InlineData("CNNEXP_THREADS", "16", "CNNEXP_THREADS=16 is more than this machine's 2 cores: use a whole number from 1 to 2")]
+    [InlineData("CNNEXP_THREADS", "99999999999", "CNNEXP_THREADS=99999999999 is not a number of threads")]
     public void A_variable_cnnexp_cannot_use_is_a_settings_error_naming_it(string name, string value, string expected)
     {
-        var e = Assert.Throws<SettingsException>(() => HostSettings.FromEnvironment(n => n == name ? value : null));
+        var e = Assert.Throws<SettingsException>(() => HostSettings.FromEnvironment(n => n == name ? value : null, processors: 2));
         Assert.Contains(expected, e.Message);
     }
 }

@@ -24,8 +24,8 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
         public string? Resume { get; init; }
 
         [CommandOption("--threads <N>")]
-        [Description("libtorch threads per unit. Default: the cores left once --jobs has its share.")]
-        public int Threads { get; init; }
+        [Description("libtorch threads per unit, from 1 to the machine's cores. Default: the cores left once --jobs has its share.")]
+        public int? Threads { get; init; }
 
         [CommandOption("--jobs <N>")]
         [Description("Units (model x seed) trained side by side, or `auto` (default): one per core, one thread each. A unit's metrics depend on its threads, never on --jobs.")]
@@ -64,14 +64,17 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
-            Threads < 0 ? ValidationResult.Error("--threads must be 1 or more")
-            : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number of 1 or more, not `{Jobs}`")
+            Threads is < 1 ? ValidationResult.Error($"--threads must be a whole number from 1 to {Cores} (this machine's cores), not `{Threads}`")
+            : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number from 1 to {Cores} (this machine's cores), not `{Jobs}`")
             : TableFormats.Parse(Format) is null ? ValidationResult.Error(TableFormats.Error(Format))
             : Spec is null && Resume is null ? ValidationResult.Error("give a SPEC file, or --resume DIR")
             : Out is not null && Resume is not null && Path.GetFullPath(Out) != Path.GetFullPath(Resume)
                 ? ValidationResult.Error("--out and --resume name different directories; give one")
             : ValidationResult.Success();
     }
+
+    /// <summary>The cores a run may use ($CNNEXP_THREADS or the machine's), for messages; the engine checks the budget itself.</summary>
+    static int Cores => int.TryParse(Environment.GetEnvironmentVariable("CNNEXP_THREADS"), out int n) && n >= 1 ? n : Environment.ProcessorCount;
 
     /// <summary>The number --jobs names: 0 for `auto`, null when it is neither `auto` nor a whole number of 1 or more.</summary>
     internal static int? JobCount(string jobs) =>
@@ -86,7 +89,7 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
         if (!load.Ok) return errors.Diagnostics(load.FormatDiagnostics());
         var runSettings = new RunSettings
         {
-            Threads = settings.Threads, Jobs = JobCount(settings.Jobs) is int j and > 0 ? j : null, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+            Threads = settings.Threads ?? 0, Jobs = JobCount(settings.Jobs) is int j and > 0 ? j : null, AllowHooks = !settings.NoHooks, CommandLine = "cnnexp " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         };
         // Hook scripts compile while the data loads on another thread; an invalid spec or hook trains nothing.
         var (plan, data) = Experiment.PlanWhileDataLoads(load.Spec!, load.Sources, runSettings with { Log = Echo(settings.Quiet) });

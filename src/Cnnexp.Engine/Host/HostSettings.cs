@@ -32,18 +32,23 @@ public sealed record HostSettings
 
     /// <summary>The settings the environment gives; <paramref name="get"/> replaces it in tests.</summary>
     /// <exception cref="SettingsException">A variable holds a value cnnexp cannot use (e.g. CNNEXP_LAYOUT=nhwc).</exception>
-    public static HostSettings FromEnvironment(Func<string, string?>? get = null)
+    /// <param name="processors">The cores the machine gives this process (null: <see cref="Environment.ProcessorCount"/>).</param>
+    public static HostSettings FromEnvironment(Func<string, string?>? get = null, int? processors = null)
     {
         get ??= Environment.GetEnvironmentVariable;
         string? Value(string name) => get(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
-        int cores = Environment.ProcessorCount;
+        int machine = processors ?? Environment.ProcessorCount, cores = machine;
         foreach (var name in new[] { "CNNEXP_THREADS", "SLURM_CPUS_PER_TASK" })
             if (Value(name) is { } text)
             {
                 if (!int.TryParse(text, out int n) || n < 1)
-                    throw new SettingsException($"{name}={text} is not a number of threads: use a whole number from 1 to {Environment.ProcessorCount * 4}, or unset it");
-                cores = n;
+                    throw new SettingsException($"{name}={text} is not a number of threads: use a whole number from 1 to {machine} (this machine's cores), or unset it");
+                // More threads than cores spin against each other (many times slower): the user's own budget is refused;
+                // Slurm's grant is capped at what the process can see (a node without CPU binding shows all its cores).
+                if (n > machine && name == "CNNEXP_THREADS")
+                    throw new SettingsException($"{name}={text} is more than this machine's {machine} cores: use a whole number from 1 to {machine}, or unset it");
+                cores = Math.Min(n, machine);
                 break;
             }
 

@@ -59,6 +59,11 @@ public static class MallocTuning
         }
     }
 
+    static int trims;
+
+    /// <summary>How many times this process trimmed the tuned heap (a study trims once per unit).</summary>
+    public static int Trims => Volatile.Read(ref trims);
+
     /// <summary>
     /// Hands the heap's free memory back to the kernel. The thresholds keep up to 128 MB of freed
     /// blocks per malloc arena for the next step; between units nothing reuses them, and without a
@@ -67,6 +72,7 @@ public static class MallocTuning
     public static void Trim()
     {
         if (!State.StartsWith("tuned", StringComparison.Ordinal)) return;
+        Interlocked.Increment(ref trims);
         try { malloc_trim(0); }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException) { }
     }

@@ -25,8 +25,12 @@ public static class ExperimentRunner
         var units = (from model in plan.Models from seed in plan.Spec.RunSeeds
                      where options.Only?.Invoke(model.Name, seed) ?? true select (Model: model, Seed: seed)).ToList();
         int firstWave = policy is null ? units.Count : plan.Models.Count * policy.Min;   // an adaptive run's units come wave by wave
-        var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : null,
-            options.Cores > 0 ? options.Cores : Environment.ProcessorCount, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
+        int cores = options.Cores > 0 ? options.Cores : Environment.ProcessorCount;
+        string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
+        // A resumed run keeps the threads per unit it recorded (a unit's metrics depend on them), unless told otherwise or they no longer fit.
+        int? keptThreads = options.Threads > 0 ? null : RecordedThreads(manifest) is int r && r <= cores && (options.Jobs ?? 1) * r <= cores ? r : null;
+        var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : keptThreads,
+            cores, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
         if (InitialWeights.Check(plan) is { Count: > 0 } initProblems)             // every `init` source fits, before any training
             throw new SettingsException(Spec.Diagnostics.DiagnosticFormatter.FormatAll(initProblems).TrimEnd());
@@ -38,8 +42,7 @@ public static class ExperimentRunner
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {SeedsText(plan)}, {device}, " +
-                  $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each");
-        string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
+                  $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each{(keptThreads is not null ? " (threads as manifest.json records)" : "")}");
         bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
         bool cuda = device.type == TorchSharp.DeviceType.CUDA;
         var recordedManifest = recorded ? RunFiles.ReadJson<Manifest>(manifest) : null;
@@ -61,7 +64,7 @@ public static class ExperimentRunner
         var unitOptions = budget.Jobs > 1 ? options with { Callbacks = CallbackGate.Serialise(options.Callbacks) } : options;
         void Train((ModelPlan Model, int Seed) unit, CancellationToken token)
         {
-            RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, emulateBf16, unitOptions, log, token);
+            RunUnit(plan, unit.Model, unit.Seed, data, device, channelsLast, emulateBf16, budget.Threads, unitOptions, log, token);
             ArtefactRecorder.Record(plan, unit.Model, unit.Seed, data, options.OutDir, log.Write, channelsLast, log.WriteFileOnly);   // tensors the figures need
             MallocTuning.Trim();                                       // the unit's freed buffers go back to the kernel
         }
@@ -141,8 +144,15 @@ public static class ExperimentRunner
     static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
         WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
+    /// <summary>The threads per unit an earlier process of this run recorded in manifest.json; null when there is none to read.</summary>
+    static int? RecordedThreads(string manifest)
+    {
+        try { return File.Exists(manifest) ? RunFiles.ReadJson<Manifest>(manifest).Threads is > 0 and var t ? t : null : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException) { return null; }   // RunDirectory.Prepare reports a broken run directory
+    }
+
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
-        bool channelsLast, bool emulateBf16, RunOptions options, RunLog log, CancellationToken cancel)
+        bool channelsLast, bool emulateBf16, int threads, RunOptions options, RunLog log, CancellationToken cancel)
     {
         var paths = UnitPaths.For(options.OutDir, model.Name, seed);
         var state = paths.ReadState() ?? new UnitState { Model = model.Name, Seed = seed };
@@ -152,6 +162,10 @@ public static class ExperimentRunner
             return;
         }
         if (state.EpochsDone > 0) log.Write($"{model.Name} seed {seed}: resuming after epoch {state.EpochsDone}");
+        if (state.EpochsDone > 0 && state.Threads is int before && before != threads)
+            log.Write($"{model.Name} seed {seed}: warning: its first {state.EpochsDone} epoch(s) trained with {before} thread(s) and it goes on with {threads}; " +
+                      $"float sums run in another order, so from here its metrics differ in the last digits from an uninterrupted run's (--threads {before} keeps them)");
+        state = state with { Threads = state.Threads ?? threads };      // kept from the unit's first epoch
         var callbacks = options.Callbacks with
         {
             Epoch = m =>

@@ -24,7 +24,7 @@ public sealed record ThreadBudget(int Jobs, int Threads)
         int t = threads ?? Math.Max(1, cores / j);
         if ((long)j * t > cores)
             return (null, jobs is null && threads is not null
-                ? $"--threads {t} is more than this machine's {cores} cores"
+                ? $"--threads {t} is more than this machine's {cores} cores: use a whole number from 1 to {cores}"
                 : $"--jobs {j} x --threads {t} = {j * t} threads, more than this machine's {cores} cores: " +
                   $"libtorch's threads spin, so oversubscribed cores run many times slower. Use at most {cores} in all, e.g. --jobs {Math.Min(j, cores)} --threads {Math.Max(1, cores / Math.Min(j, cores))}");
         return (new ThreadBudget(j, t), null);

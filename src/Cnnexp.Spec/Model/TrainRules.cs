@@ -18,6 +18,7 @@ public static class TrainRules
     public static void Training(ExperimentSpec spec, DiagnosticBag diagnostics)
     {
         EarlyStoppingNeedsValidation(spec, diagnostics);
+        DeviceIsTheRuns(spec, diagnostics);
         foreach (var train in spec.Models.Select(m => m.Train).OfType<TrainSpec>().Prepend(spec.Train).Distinct())
         {
             NesterovNeedsMomentum(train.Optimizer, diagnostics);
@@ -69,6 +70,16 @@ public static class TrainRules
             d.Error("missing-key", "`schedule.type: multistep` needs `milestones`, e.g. [10, 20]", s.SpanOf("type"));
         foreach (int m in s.Milestones.Where(m => m < 1 || m >= epochs))
             d.Error("out-of-range", $"milestone {m} is outside epochs 1..{epochs - 1} (`train.epochs` is {epochs})", s.SpanOf("milestones"));
+    }
+
+    /// <summary>Every unit of a run trains on one device: a model's `train` (merged over the experiment's) may not name another.</summary>
+    static void DeviceIsTheRuns(ExperimentSpec spec, DiagnosticBag d)
+    {
+        string run = spec.Train.Device.ToString().ToLowerInvariant();
+        foreach (var m in spec.Models)
+            if (m.Train is { } t && t.Device != spec.Train.Device)
+                d.Error("conflict", $"model `{m.Name}` sets `train.device: {t.Device.ToString().ToLowerInvariant()}`, but every model of a run trains on the experiment's `train.device` (`{run}`)",
+                    t.SpanOf("device"), "set `device` in the experiment's `train`, and remove it from the model's");
     }
 
     static void Fp16NeedsCuda(TrainSpec t, DiagnosticBag d)

@@ -34,6 +34,7 @@ public class JobsTests
             ExperimentRunner.Run(plan, new RunOptions { OutDir = one, Threads = 1, Jobs = 1, Cores = 2 });
             var concurrent = 0;
             var running = 0;
+            int trims = Native.MallocTuning.Trims;
             ExperimentRunner.Run(plan, new RunOptions
             {
                 OutDir = two, Threads = 1, Jobs = 2, Cores = 2,
@@ -49,6 +50,8 @@ public class JobsTests
             });
             Assert.True(File.Exists(Path.Combine(two, RunFiles.Metrics)), File.ReadAllText(Path.Combine(two, RunFiles.Log)));
             Assert.Equal(1, concurrent);
+            if (Native.MallocTuning.State.StartsWith("tuned", StringComparison.Ordinal))   // each unit's freed buffers go back (else a study creeps: docs/benchmarks.md)
+                Assert.True(Native.MallocTuning.Trims - trims >= 4, $"{Native.MallocTuning.Trims - trims} trims for 4 units");
             Assert.True(TinyRun.Metrics(one).Count == 8, File.ReadAllText(Path.Combine(one, RunFiles.Log)));
             Assert.Equal(TinyRun.Metrics(one), TinyRun.Metrics(two));
             Assert.Equal(8, TinyRun.Metrics(two).Count);
@@ -85,6 +88,40 @@ public class JobsTests
             Assert.True(started[("rgb", 1)] < firstEpochEnd[("rgb", 0)], "units ran one after the other");
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Interrupted_side_by_side_a_run_resumes_to_the_metrics_of_one_uninterrupted_run_with_the_threads_it_recorded()
+    {
+        var plan = TinyRun.Plan(Spec);
+        string one = TinyRun.NewDir(), two = TinyRun.NewDir();
+        try
+        {
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = one, Threads = 1, Jobs = 1, Cores = 2 });
+            using var cts = new CancellationTokenSource();                  // Ctrl-C while two units train
+            var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Seed == 0 && b.Epoch == 2 && b.Batch == 3) cts.Cancel(); } };
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                ExperimentRunner.Run(plan, new RunOptions { OutDir = two, Threads = 1, Jobs = 2, Cores = 2, Callbacks = stop }, cts.Token));
+            var sum0 = UnitPaths.For(two, "sum", 0);
+            Assert.Equal((1, 1), (sum0.ReadState()!.EpochsDone, sum0.ReadState()!.Threads));
+            var sum1 = UnitPaths.For(two, "sum", 1);                     // as if an earlier process had trained it with 3 threads
+            bool sum1Started = sum1.ReadState() is { EpochsDone: > 0, Finished: false };
+            if (sum1Started) sum1.WriteState(sum1.ReadState()! with { Threads = 3 });
+
+            // Resumed one at a time with no thread count given: alone, a unit would get both cores; the run keeps its 1.
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = two, Jobs = 1, Cores = 2 });
+            string log = File.ReadAllText(Path.Combine(two, RunFiles.Log));
+            Assert.Contains("1 unit(s) at a time with 1 thread(s) each (threads as manifest.json records)", log);
+            Assert.Equal(TinyRun.Metrics(one), TinyRun.Metrics(two));
+            Assert.Equal(1, sum0.ReadState()!.Threads);
+            if (sum1Started)                                             // the unit whose record says 3 threads
+                Assert.Contains("sum seed 1: warning: its first 1 epoch(s) trained with 3 thread(s) and it goes on with 1", log);
+            Assert.DoesNotContain("sum seed 0: warning", log);
+        }
+        finally
+        {
+            foreach (var d in new[] { one, two }) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+        }
     }
 
     [Theory]
