@@ -14,10 +14,19 @@ public class RunProgressTests
         "sumfirst seed 1: failed: the loss is NaN; other models and seeds go on",
     ];
 
-    static string Drive(bool terminal, bool quiet = false)
+    /// <param name="ansi">A console that really redraws (ANSI, interactive): Spectre's live renderer, not its plain fallback.</param>
+    static string Drive(bool terminal, bool quiet = false, bool ansi = false)
     {
         var output = new StringWriter();
-        var progress = new RunProgress(Terminal.Create(output, 120), quiet, terminal);
+        var console = ansi
+            ? Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+              {
+                  Ansi = Spectre.Console.AnsiSupport.Yes, Interactive = Spectre.Console.InteractionSupport.Yes,
+                  Out = new Spectre.Console.AnsiConsoleOutput(output),
+              })
+            : Terminal.Create(output, 120);
+        if (ansi) console.Profile.Width = 160;
+        var progress = new RunProgress(console, quiet, terminal);
         var log = progress.Log;
         progress.Run(reports =>
         {
@@ -33,10 +42,12 @@ public class RunProgressTests
         return output.ToString();
     }
 
-    [Fact]
-    public void A_live_display_prints_the_log_lines_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_live_display_prints_the_log_lines_once(bool ansi)
     {
-        string shown = Drive(terminal: true);
+        string shown = Drive(terminal: true, ansi: ansi);
         foreach (var line in Lines)
             Assert.Equal(1, Occurrences(shown, line));
         Assert.Contains("sumfirst seed 1", shown);                      // a bar per running unit

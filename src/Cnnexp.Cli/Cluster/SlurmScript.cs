@@ -23,7 +23,9 @@ static class SlurmScript
         if (o.GpusPerTask is int g) sb.Append($"#SBATCH --gpus-per-task={g}\n");
         sb.Append("# Written by `cnnexp submit`; one array task per unit listed in the unit list below.\n");
         sb.Append("set -euo pipefail\n");
-        sb.Append("export CNNEXP_THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
+        // The cores Slurm granted (1 unless --cpus-per-task), never more than the task can see (cnnexp refuses more).
+        sb.Append("cpus=\"${SLURM_CPUS_PER_TASK:-1}\"; seen=\"$(nproc)\"\n");
+        sb.Append("export CNNEXP_THREADS=\"$(( cpus < seen ? cpus : seen ))\"\n");
         if (bf16 is not null) sb.Append($"export CNNEXP_BF16=\"${{CNNEXP_BF16:-{bf16}}}\"   # one bf16 mode for every task\n");
         sb.Append($"exec {cnnexp} run {Shell.Quote(Path.Combine(runDir, "spec.resolved.yaml"))} --out {Shell.Quote(runDir)} ");
         sb.Append($"--unit-list {Shell.Quote(unitList)} --unit-index \"$SLURM_ARRAY_TASK_ID\" --quiet\n");

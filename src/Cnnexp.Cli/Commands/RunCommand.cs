@@ -64,8 +64,8 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
         public bool Quiet { get; init; }
 
         public override ValidationResult Validate() =>
-            Threads is < 1 ? ValidationResult.Error($"--threads must be a whole number from 1 to {Cores} (this machine's cores), not `{Threads}`")
-            : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number from 1 to {Cores} (this machine's cores), not `{Jobs}`")
+            Threads is < 1 ? ValidationResult.Error($"--threads must be a whole number from 1 to {Cores} (the cores this run may use), not `{Threads}`")
+            : JobCount(Jobs) is null ? ValidationResult.Error($"--jobs must be `auto` or a whole number from 1 to {Cores} (the cores this run may use), not `{Jobs}`")
             : TableFormats.Parse(Format) is null ? ValidationResult.Error(TableFormats.Error(Format))
             : Spec is null && Resume is null ? ValidationResult.Error("give a SPEC file, or --resume DIR")
             : Out is not null && Resume is not null && Path.GetFullPath(Out) != Path.GetFullPath(Resume)
@@ -73,8 +73,17 @@ public sealed class RunCommand(IAnsiConsole console, ErrorConsole errors) : Comm
             : ValidationResult.Success();
     }
 
-    /// <summary>The cores a run may use ($CNNEXP_THREADS or the machine's), for messages; the engine checks the budget itself.</summary>
-    static int Cores => int.TryParse(Environment.GetEnvironmentVariable("CNNEXP_THREADS"), out int n) && n >= 1 ? n : Environment.ProcessorCount;
+    /// <summary>The cores a run may use ($CNNEXP_THREADS, $SLURM_CPUS_PER_TASK or the machine's), for messages; the engine checks the budget itself.</summary>
+    static int Cores
+    {
+        get
+        {
+            // As the engine counts them (HostSettings); a bad value is reported when the run starts.
+            foreach (var name in new[] { "CNNEXP_THREADS", "SLURM_CPUS_PER_TASK" })
+                if (int.TryParse(Environment.GetEnvironmentVariable(name), out int n) && n >= 1) return Math.Min(n, Environment.ProcessorCount);
+            return Environment.ProcessorCount;
+        }
+    }
 
     /// <summary>The number --jobs names: 0 for `auto`, null when it is neither `auto` nor a whole number of 1 or more.</summary>
     internal static int? JobCount(string jobs) =>

@@ -27,8 +27,8 @@ public static class ExperimentRunner
         int firstWave = policy is null ? units.Count : plan.Models.Count * policy.Min;   // an adaptive run's units come wave by wave
         int cores = options.Cores > 0 ? options.Cores : Environment.ProcessorCount;
         string manifest = Path.Combine(options.OutDir, RunFiles.Manifest);
-        // A resumed run keeps the threads per unit it recorded (a unit's metrics depend on them), unless told otherwise or they no longer fit.
-        int? keptThreads = options.Threads > 0 ? null : RecordedThreads(manifest) is int r && r <= cores && (options.Jobs ?? 1) * r <= cores ? r : null;
+        // Units this process goes on with keep the threads they started with (their metrics depend on them), unless told otherwise or they no longer fit.
+        int? keptThreads = options.Threads > 0 ? null : StartedWith(options.OutDir, units) is int r && r <= cores && (options.Jobs ?? 1) * r <= cores ? r : null;
         var (budget, budgetError) = ThreadBudget.Resolve(options.Jobs, options.Threads > 0 ? options.Threads : keptThreads,
             cores, firstWave, cuda: device.type == TorchSharp.DeviceType.CUDA);
         if (budget is null) throw new SettingsException(budgetError!);
@@ -42,7 +42,7 @@ public static class ExperimentRunner
         log.Write(data.Describe());
         log.Write($"{(resuming ? "resuming" : "starting")} {plan.Spec.Name}: {data.Info.Name}, {data.Train.Count} training and " +
                   $"{data.Test.Count} test images, {plan.Models.Count} model(s) x {SeedsText(plan)}, {device}, " +
-                  $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each{(keptThreads is not null ? " (threads as manifest.json records)" : "")}");
+                  $"{budget.Jobs} unit(s) at a time with {budget.Threads} thread(s) each{(keptThreads is not null ? " (the threads the unfinished units started with)" : "")}");
         bool recorded = resuming && File.Exists(manifest);                 // a run that died loading data wrote none
         bool cuda = device.type == TorchSharp.DeviceType.CUDA;
         var recordedManifest = recorded ? RunFiles.ReadJson<Manifest>(manifest) : null;
@@ -144,11 +144,21 @@ public static class ExperimentRunner
     static string UnitIdOf(ExperimentPlan plan, string model, int seed) =>
         WorkUnit.Of(plan).First(u => u.Model == model && u.Seed == seed).Id;
 
-    /// <summary>The threads per unit an earlier process of this run recorded in manifest.json; null when there is none to read.</summary>
-    static int? RecordedThreads(string manifest)
+    /// <summary>
+    /// The threads the unfinished units among <paramref name="units"/> started with, when they all agree
+    /// (their state.json); null when none has started, or they differ.
+    /// </summary>
+    static int? StartedWith(string dir, IEnumerable<(ModelPlan Model, int Seed)> units)
     {
-        try { return File.Exists(manifest) ? RunFiles.ReadJson<Manifest>(manifest).Threads is > 0 and var t ? t : null : null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException) { return null; }   // RunDirectory.Prepare reports a broken run directory
+        var counts = new HashSet<int>();
+        foreach (var (model, seed) in units)
+        {
+            UnitState? state;
+            try { state = UnitPaths.For(dir, model.Name, seed).ReadState(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException) { continue; }
+            if (state is { Finished: false, EpochsDone: > 0, Threads: int t }) counts.Add(t);
+        }
+        return counts.Count == 1 ? counts.Single() : null;
     }
 
     static void RunUnit(ExperimentPlan plan, ModelPlan model, int seed, LoadedDataset data, TorchSharp.torch.Device device,
@@ -163,7 +173,7 @@ public static class ExperimentRunner
         }
         if (state.EpochsDone > 0) log.Write($"{model.Name} seed {seed}: resuming after epoch {state.EpochsDone}");
         if (state.EpochsDone > 0 && state.Threads is int before && before != threads)
-            log.Write($"{model.Name} seed {seed}: warning: its first {state.EpochsDone} epoch(s) trained with {before} thread(s) and it goes on with {threads}; " +
+            log.Write($"{model.Name} seed {seed}: warning: it started with {before} thread(s) and goes on after epoch {state.EpochsDone} with {threads}; " +
                       $"float sums run in another order, so from here its metrics differ in the last digits from an uninterrupted run's (--threads {before} keeps them)");
         state = state with { Threads = state.Threads ?? threads };      // kept from the unit's first epoch
         var callbacks = options.Callbacks with

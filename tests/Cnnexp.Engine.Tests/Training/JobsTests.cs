@@ -91,36 +91,41 @@ public class JobsTests
     }
 
     [Fact]
-    public void Interrupted_side_by_side_a_run_resumes_to_the_metrics_of_one_uninterrupted_run_with_the_threads_it_recorded()
+    public void Interrupted_side_by_side_a_run_resumes_to_the_metrics_of_one_uninterrupted_run_with_the_threads_its_units_started_with()
     {
         var plan = TinyRun.Plan(Spec);
-        string one = TinyRun.NewDir(), two = TinyRun.NewDir();
+        string one = TinyRun.NewDir(), two = TinyRun.NewDir(), three = TinyRun.NewDir();
         try
         {
             ExperimentRunner.Run(plan, new RunOptions { OutDir = one, Threads = 1, Jobs = 1, Cores = 2 });
-            using var cts = new CancellationTokenSource();                  // Ctrl-C while two units train
-            var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Seed == 0 && b.Epoch == 2 && b.Batch == 3) cts.Cancel(); } };
-            Assert.ThrowsAny<OperationCanceledException>(() =>
-                ExperimentRunner.Run(plan, new RunOptions { OutDir = two, Threads = 1, Jobs = 2, Cores = 2, Callbacks = stop }, cts.Token));
-            var sum0 = UnitPaths.For(two, "sum", 0);
-            Assert.Equal((1, 1), (sum0.ReadState()!.EpochsDone, sum0.ReadState()!.Threads));
-            var sum1 = UnitPaths.For(two, "sum", 1);                     // as if an earlier process had trained it with 3 threads
-            bool sum1Started = sum1.ReadState() is { EpochsDone: > 0, Finished: false };
-            if (sum1Started) sum1.WriteState(sum1.ReadState()! with { Threads = 3 });
+            foreach (var dir in new[] { two, three })
+            {
+                using var cts = new CancellationTokenSource();              // Ctrl-C while two units train
+                var stop = new TrainingCallbacks { Batch = b => { if (b.Model == "sum" && b.Seed == 0 && b.Epoch == 2 && b.Batch == 3) cts.Cancel(); } };
+                Assert.ThrowsAny<OperationCanceledException>(() =>
+                    ExperimentRunner.Run(plan, new RunOptions { OutDir = dir, Threads = 1, Jobs = 2, Cores = 2, Callbacks = stop }, cts.Token));
+                Assert.Equal((1, 1), (UnitPaths.For(dir, "sum", 0).ReadState()!.EpochsDone, UnitPaths.For(dir, "sum", 0).ReadState()!.Threads));
+            }
 
-            // Resumed one at a time with no thread count given: alone, a unit would get both cores; the run keeps its 1.
+            // Resumed one at a time with no thread count given: alone, a unit would get both cores; it keeps its 1.
             ExperimentRunner.Run(plan, new RunOptions { OutDir = two, Jobs = 1, Cores = 2 });
             string log = File.ReadAllText(Path.Combine(two, RunFiles.Log));
-            Assert.Contains("1 unit(s) at a time with 1 thread(s) each (threads as manifest.json records)", log);
+            Assert.Contains("1 unit(s) at a time with 1 thread(s) each (the threads the unfinished units started with)", log);
             Assert.Equal(TinyRun.Metrics(one), TinyRun.Metrics(two));
-            Assert.Equal(1, sum0.ReadState()!.Threads);
-            if (sum1Started)                                             // the unit whose record says 3 threads
-                Assert.Contains("sum seed 1: warning: its first 1 epoch(s) trained with 3 thread(s) and it goes on with 1", log);
-            Assert.DoesNotContain("sum seed 0: warning", log);
+            Assert.Equal(1, UnitPaths.For(two, "sum", 0).ReadState()!.Threads);
+            Assert.DoesNotContain("warning", log);
+
+            // A unit whose record says it started with 3 threads, resumed with 1: the run log says its metrics will differ.
+            var sum0 = UnitPaths.For(three, "sum", 0);
+            sum0.WriteState(sum0.ReadState()! with { Threads = 3 });
+            ExperimentRunner.Run(plan, new RunOptions { OutDir = three, Threads = 1, Jobs = 1, Cores = 2 });
+            Assert.Contains("sum seed 0: warning: it started with 3 thread(s) and goes on after epoch 1 with 1",
+                File.ReadAllText(Path.Combine(three, RunFiles.Log)));
+            Assert.Equal(3, sum0.ReadState()!.Threads);                           // what it started with stays recorded
         }
         finally
         {
-            foreach (var d in new[] { one, two }) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+            foreach (var d in new[] { one, two, three }) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
         }
     }
 
