@@ -27,8 +27,20 @@ public static class RunFiles
     /// <summary>Writes JSON through a temporary file and a rename, so readers never see half a file.</summary>
     public static void WriteJson<T>(string path, T value) => WriteAtomic(path, JsonSerializer.Serialize(value, Json) + "\n");
 
-    public static T ReadJson<T>(string path) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty");
+    /// <exception cref="RunFileException">The file is not the JSON cnnexp wrote (edited or damaged by hand).</exception>
+    public static T ReadJson<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new RunFileException(path, "it holds `null`");
+        }
+        catch (JsonException e)
+        {
+            throw new RunFileException(path, $"{(e.Path is { } at ? $"at {at}" : "")}{(e.LineNumber is long line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "")}: {FirstSentence(e.Message)}");
+        }
+    }
+
+    static string FirstSentence(string message) => message.Split(". Path:", 2)[0].TrimEnd('.');
 
     public static void WriteAtomic(string path, string text)
     {

@@ -26,7 +26,7 @@ public static class Failures
 {
     public static FailureKind KindOf(Exception e) => e switch
     {
-        SettingsException or SpecChangedException or InitException => FailureKind.InvalidInput,
+        SettingsException or SpecChangedException or InitException or Results.RunFileException => FailureKind.InvalidInput,
         DataException => FailureKind.Data,
         OperationCanceledException => FailureKind.Interrupted,
         HookException => FailureKind.Hook,

@@ -135,4 +135,21 @@ public class HostileInputTests
         Refused(result, "unknown key `bogus`");
         Assert.All(result.Output.Split('\n'), line => Assert.True(line.Length < 400, $"line of {line.Length} chars"));
     }
+
+    /// <summary>A run directory is input too: a unit's state.json or the manifest edited by hand is refused at its file and place.</summary>
+    [Fact]
+    public async Task A_damaged_run_file_is_refused_naming_the_file_and_where()
+    {
+        string dir = Path.Combine(Cli.TempDir(), "run");
+        var first = await Cli.Run("run", Repo.Path("experiments", "quickstart.yaml"), "--out", dir, "--quiet",
+            "--set", "train.epochs=1", "--set", "data.limit=100", "--set", "seeds=[0]");
+        Assert.True(first.ExitCode == 0, first.Output);
+        string state = Directory.GetFiles(Path.Combine(dir, "units"), "state.json", SearchOption.AllDirectories).Order().First();
+        string good = File.ReadAllText(state);
+        File.WriteAllText(state, good.Replace("\"status\": \"done\"", "\"status\": \"running\"").Replace("\"epochs_done\": 1", "\"epochs_done\": \"one\""));
+        Refused(await Cli.Run("run", "--resume", dir, "--quiet"), $"{state} is damaged at $.epochs_done", "restore it, or delete it");
+        File.WriteAllText(state, good);
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), "{ \"cnnexp\": ");
+        Refused(await Cli.Run("run", "--resume", dir, "--quiet"), "manifest.json is damaged");
+    }
 }

@@ -155,7 +155,7 @@ public static class ExperimentRunner
         {
             UnitState? state;
             try { state = UnitPaths.For(dir, model.Name, seed).ReadState(); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException) { continue; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or RunFileException) { continue; }   // reported when the unit starts
             if (state is { Finished: false, EpochsDone: > 0, Threads: int t }) counts.Add(t);
         }
         return counts.Count == 1 ? counts.Single() : null;
